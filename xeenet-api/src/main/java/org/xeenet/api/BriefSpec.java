@@ -4,8 +4,8 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import java.util.Map;
 
 /**
- * A research brief. {@code search_space} overrides the template's ranges: per parameter, a
- * number (fixed), a list (choices) or {@code {"low":…, "high":…, "log":…}} (a range).
+ * A research brief. {@code search_space} overrides the template's ranges: per parameter, a number
+ * (fixed), a list (choices) or {@code {"low":…, "high":…, "log":…}} (a range).
  */
 public record BriefSpec(
     @JsonbProperty("title") String title,

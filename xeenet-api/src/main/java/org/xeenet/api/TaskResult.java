@@ -4,8 +4,8 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import java.util.List;
 
 /**
- * What a worker reports for one lease. {@code status} is one of {@code completed}, {@code
- * failed}, {@code timed_out}; {@code simulated} results are never credited nor ranked.
+ * What a worker reports for one lease. {@code status} is one of {@code completed}, {@code failed},
+ * {@code timed_out}; {@code simulated} results are never credited nor ranked.
  */
 public record TaskResult(
     @JsonbProperty("task_id") String taskId,

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One unit of work: a hyperparameter configuration of a code package, with seeds and a time
- * budget in seconds.
+ * One unit of work: a hyperparameter configuration of a code package, with seeds and a time budget
+ * in seconds.
  */
 public record TaskSpec(
     @JsonbProperty("task_id") String taskId,

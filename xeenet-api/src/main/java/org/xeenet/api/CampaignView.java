@@ -1,0 +1,33 @@
+package org.xeenet.api;
+
+import jakarta.json.bind.annotation.JsonbProperty;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A campaign as listed and shown: its brief's essentials, task counts by status, the best valid
+ * result so far and the cost so far.
+ */
+public record CampaignView(
+    @JsonbProperty("campaign_id") String campaignId,
+    @JsonbProperty("title") String title,
+    @JsonbProperty("description") String description,
+    @JsonbProperty("status") String status,
+    @JsonbProperty("status_detail") String statusDetail,
+    @JsonbProperty("template") String template,
+    @JsonbProperty("dataset") String dataset,
+    @JsonbProperty("search") String search,
+    @JsonbProperty("num_tasks") int numTasks,
+    @JsonbProperty("time_budget_per_task") int timeBudgetPerTask,
+    @JsonbProperty("created_at") Instant createdAt,
+    @JsonbProperty("finished_at") Instant finishedAt,
+    @JsonbProperty("task_counts") Map<String, Long> taskCounts,
+    @JsonbProperty("best") BestResult best,
+    @JsonbProperty("cost_credits") double costCredits) {
+
+  /** The best valid, non-simulated result of a campaign so far (lowest val_bpb). */
+  public record BestResult(
+      @JsonbProperty("task_id") String taskId,
+      @JsonbProperty("val_bpb") double valBpb,
+      @JsonbProperty("config") Map<String, Object> config) {}
+}

@@ -1,0 +1,49 @@
+package org.xeenet.account.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A researcher who writes briefs and pays for campaigns. */
+@Entity
+@Table(name = "XN_RESEARCHER")
+@NamedQuery(
+    name = Researcher.BY_TOKEN,
+    query = "SELECT r FROM Researcher r WHERE r.tokenSha256 = :sha")
+public class Researcher {
+  public static final String BY_TOKEN = "Researcher.byToken";
+
+  @Id
+  @Column(name = "ID")
+  private String id;
+
+  @Column(name = "NAME")
+  private String name;
+
+  @Column(name = "TOKEN_SHA256")
+  private String tokenSha256;
+
+  @Column(name = "CREATED_AT")
+  private Instant createdAt;
+
+  protected Researcher() {}
+
+  public Researcher(String name, String tokenSha256, Instant now) {
+    this.id = UUID.randomUUID().toString();
+    this.name = name;
+    this.tokenSha256 = tokenSha256;
+    this.createdAt = now;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+}

@@ -1,0 +1,241 @@
+package org.xeenet.campaign.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.logging.Logger;
+import org.xeenet.api.BriefSpec;
+import org.xeenet.api.CampaignView;
+import org.xeenet.api.Problem.FieldError;
+import org.xeenet.api.TaskPage;
+import org.xeenet.campaign.control.BriefValidator;
+import org.xeenet.campaign.entity.Campaign;
+import org.xeenet.campaign.entity.CampaignStatus;
+import org.xeenet.dataset.boundary.DatasetCatalog;
+import org.xeenet.problem.ConflictException;
+import org.xeenet.problem.NotFoundException;
+import org.xeenet.problem.RejectedInputException;
+import org.xeenet.search.control.CharLMConfigGenerator;
+import org.xeenet.search.control.CharLMSearchSpace;
+import org.xeenet.task.boundary.TaskQueue;
+import org.xeenet.task.entity.TaskStatus;
+
+/**
+ * The orchestrator agent: turns a researcher's brief into a campaign, hands it to the expansion
+ * batch job, and runs the campaign's lifecycle (pause, resume, cancel).
+ */
+@Stateless
+public class CampaignOrchestrator {
+  private static final Logger LOG = Logger.getLogger(CampaignOrchestrator.class.getName());
+  private static final Jsonb JSONB = JsonbBuilder.create();
+  private static final SecureRandom SEEDS = new SecureRandom();
+
+  @PersistenceContext EntityManager em;
+
+  @EJB DatasetCatalog datasets;
+
+  @EJB TaskQueue queue;
+
+  @Inject Event<CampaignSubmitted> submitted;
+
+  /** Validates the brief and creates its campaign; the expansion job starts after commit. */
+  public CampaignView submit(BriefSpec brief, String ownerId) {
+    List<FieldError> errors = new BriefValidator(new HashSet<>(datasets.names())).validate(brief);
+    if (!errors.isEmpty()) {
+      throw new RejectedInputException("the brief is invalid", errors);
+    }
+    long seed = brief.seed() != null ? brief.seed() : SEEDS.nextLong() & Long.MAX_VALUE;
+    Campaign campaign =
+        new Campaign(
+            ownerId,
+            brief.title().strip(),
+            brief.description(),
+            brief.template() == null ? CharLMSearchSpace.TEMPLATE : brief.template(),
+            brief.dataset() == null ? DatasetCatalog.DEFAULT_DATASET : brief.dataset(),
+            brief.search() == null ? "random" : brief.search(),
+            brief.numTasks(),
+            brief.timeBudgetPerTask(),
+            seed,
+            JSONB.toJson(brief),
+            Instant.now());
+    em.persist(campaign);
+    submitted.fire(new CampaignSubmitted(campaign.id()));
+    LOG.info(
+        () ->
+            "campaign "
+                + campaign.id()
+                + " created from brief '"
+                + campaign.title()
+                + "': "
+                + campaign.numTasks()
+                + " tasks of "
+                + campaign.timeBudget()
+                + " s");
+    return view(campaign);
+  }
+
+  /** The generator that draws this campaign's task configurations. */
+  public CharLMConfigGenerator generatorFor(String campaignId) {
+    Campaign campaign = campaign(campaignId);
+    BriefSpec brief = JSONB.fromJson(campaign.briefJson(), BriefSpec.class);
+    List<FieldError> errors = new ArrayList<>();
+    CharLMSearchSpace space = CharLMSearchSpace.withOverrides(brief.searchSpace(), errors);
+    if (!errors.isEmpty()) {
+      throw new IllegalStateException("stored brief no longer valid: " + errors);
+    }
+    return new CharLMConfigGenerator(space, campaign.campaignSeed());
+  }
+
+  public int numTasks(String campaignId) {
+    return campaign(campaignId).numTasks();
+  }
+
+  public void expansionStarted(String campaignId, long jobId) {
+    campaign(campaignId).expansionStarted(jobId);
+    LOG.info(() -> "campaign " + campaignId + ": expansion job " + jobId + " started");
+  }
+
+  public void expansionFinished(String campaignId) {
+    Campaign campaign = em.find(Campaign.class, campaignId, LockModeType.PESSIMISTIC_WRITE);
+    long queued = queue.counts(campaignId).values().stream().mapToLong(Long::longValue).sum();
+    if (queued != campaign.numTasks()) {
+      campaign.expansionFailed(
+          "expected " + campaign.numTasks() + " tasks, found " + queued, Instant.now());
+    } else {
+      campaign.expanded();
+    }
+    LOG.info(
+        () ->
+            "campaign " + campaignId + " expanded into " + queued + " tasks: " + campaign.status());
+  }
+
+  public void expansionFailed(String campaignId, String reason) {
+    campaign(campaignId).expansionFailed(reason, Instant.now());
+    LOG.warning(() -> "campaign " + campaignId + ": expansion failed: " + reason);
+  }
+
+  /** Campaigns still waiting for their expansion job (for recovery after a restart). */
+  public List<String> expanding() {
+    return em.createQuery("SELECT c.id FROM Campaign c WHERE c.status = :s", String.class)
+        .setParameter("s", CampaignStatus.EXPANDING)
+        .getResultList();
+  }
+
+  public Long expansionJobId(String campaignId) {
+    return campaign(campaignId).expansionJobId();
+  }
+
+  public List<CampaignView> list(String ownerId) {
+    return em
+        .createQuery(
+            "SELECT c FROM Campaign c WHERE c.ownerId = :o ORDER BY c.createdAt DESC",
+            Campaign.class)
+        .setParameter("o", ownerId)
+        .getResultList()
+        .stream()
+        .map(this::view)
+        .toList();
+  }
+
+  public CampaignView detail(String campaignId, String ownerId) {
+    return view(owned(campaignId, ownerId));
+  }
+
+  public TaskPage tasks(
+      String campaignId, String ownerId, String status, int page, int pageSize, String sort) {
+    owned(campaignId, ownerId);
+    TaskStatus filter = null;
+    if (status != null && !status.isBlank()) {
+      try {
+        filter = TaskStatus.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new RejectedInputException(
+            "status", "must be one of " + java.util.Arrays.toString(TaskStatus.values()));
+      }
+    }
+    if (sort != null && !sort.equals("index") && !sort.equals("val_bpb")) {
+      throw new RejectedInputException("sort", "must be index or val_bpb");
+    }
+    return queue.page(campaignId, filter, page, pageSize, sort);
+  }
+
+  public CampaignView pause(String campaignId, String ownerId) {
+    Campaign campaign = lockedOwned(campaignId, ownerId);
+    transition(campaign, campaign::pause);
+    return view(campaign);
+  }
+
+  public CampaignView resume(String campaignId, String ownerId) {
+    Campaign campaign = lockedOwned(campaignId, ownerId);
+    transition(campaign, campaign::resume);
+    return view(campaign);
+  }
+
+  public CampaignView cancel(String campaignId, String ownerId) {
+    Campaign campaign = lockedOwned(campaignId, ownerId);
+    transition(campaign, () -> campaign.cancel(Instant.now()));
+    queue.cancelOpenTasks(campaignId);
+    return view(campaign);
+  }
+
+  private void transition(Campaign campaign, Runnable change) {
+    try {
+      change.run();
+    } catch (IllegalStateException e) {
+      throw new ConflictException(e.getMessage());
+    }
+    LOG.info(() -> "campaign " + campaign.id() + " is now " + campaign.status());
+  }
+
+  private Campaign campaign(String id) {
+    Campaign campaign = em.find(Campaign.class, id);
+    if (campaign == null) {
+      throw new NotFoundException("no campaign " + id);
+    }
+    return campaign;
+  }
+
+  private Campaign owned(String id, String ownerId) {
+    Campaign campaign = campaign(id);
+    if (!campaign.ownerId().equals(ownerId)) {
+      // not revealing that it exists
+      throw new NotFoundException("no campaign " + id);
+    }
+    return campaign;
+  }
+
+  private Campaign lockedOwned(String id, String ownerId) {
+    owned(id, ownerId);
+    return em.find(Campaign.class, id, LockModeType.PESSIMISTIC_WRITE);
+  }
+
+  CampaignView view(Campaign c) {
+    return new CampaignView(
+        c.id(),
+        c.title(),
+        c.description(),
+        c.status().name(),
+        c.statusDetail(),
+        c.template(),
+        c.datasetName(),
+        c.search(),
+        c.numTasks(),
+        c.timeBudget(),
+        c.createdAt(),
+        c.finishedAt(),
+        queue.counts(c.id()),
+        queue.best(c.id()).orElse(null),
+        0.0);
+  }
+}
