@@ -1,0 +1,2 @@
+/** The lease, train, submit loop: child JVM management, heartbeats, soft and hard deadlines. */
+package org.xeenet.worker.lease;

@@ -1,0 +1,31 @@
+package org.xeenet.worker.trainer;
+
+import jakarta.json.bind.annotation.JsonbProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the parent hands the trainer, as a JSON file: the TaskSpec's hyperparameters, seeds and time
+ * budget plus the local path of the verified dataset.
+ *
+ * <pre>{"task_id": "t1", "campaign_id": "c1", "config": {"n_layer": 2, ...},
+ *  "seeds": [1234], "time_budget": 60, "dataset_path": "/path/to/file.txt"}</pre>
+ */
+public record TrainerJob(
+    @JsonbProperty("task_id") String taskId,
+    @JsonbProperty("campaign_id") String campaignId,
+    @JsonbProperty("config") Map<String, Object> config,
+    @JsonbProperty("seeds") List<Long> seeds,
+    @JsonbProperty("time_budget") Double timeBudget,
+    @JsonbProperty("dataset_path") String datasetPath) {
+
+  /** The first seed, or a fixed default when none was given. */
+  public long seed() {
+    return seeds == null || seeds.isEmpty() || seeds.get(0) == null ? 1337L : seeds.get(0);
+  }
+
+  /** Budget in seconds; 60 s when missing. */
+  public double budgetSeconds() {
+    return timeBudget == null || timeBudget <= 0 ? 60.0 : timeBudget;
+  }
+}

@@ -1,0 +1,140 @@
+package org.xeenet.worker.trainer;
+
+import ai.djl.engine.Engine;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.xeenet.api.TaskResult;
+
+/**
+ * Entry point of the child JVM (and of {@code xeenet-worker train}). Prints ONLY JSON lines on
+ * stdout (see {@link TrainerEvents}); everything else, logging included, goes to stderr.
+ *
+ * <pre>
+ * java ... org.xeenet.worker.trainer.TrainerMain --job FILE.json   train, print progress + result
+ * java ... org.xeenet.worker.trainer.TrainerMain --probe           {"event":"probe","ok":true,...}
+ * </pre>
+ *
+ * Exit status: 0 when a result line was printed (whatever its status), 2 on bad arguments or an
+ * unreadable job file. SIGTERM stops the training loop; the trainer then evaluates quickly and
+ * still prints its result line.
+ */
+public final class TrainerMain {
+  private TrainerMain() {}
+
+  public static void main(String[] args) {
+    PrintStream json = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    System.setOut(System.err);
+    if (args.length == 1 && "--probe".equals(args[0])) {
+      json.println(probeLine());
+      json.flush();
+      return;
+    }
+    if (args.length != 2 || !"--job".equals(args[0])) {
+      System.err.println("usage: TrainerMain --job FILE.json | --probe");
+      System.exit(2);
+      return;
+    }
+    TrainerJob job;
+    try {
+      job = readJob(Path.of(args[1]));
+    } catch (IOException | RuntimeException e) {
+      System.err.println("cannot read job file " + args[1] + ": " + e);
+      System.exit(2);
+      return;
+    }
+    runWithShutdownHook(job, json);
+  }
+
+  /** Runs the job, stopping cleanly (result line still printed) when the JVM is asked to exit. */
+  public static TaskResult runWithShutdownHook(TrainerJob job, PrintStream json) {
+    AtomicBoolean stop = new AtomicBoolean();
+    CountDownLatch done = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              stop.set(true);
+              try {
+                done.await(20, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "trainer-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      return runJob(job, json::println, stop::get);
+    } finally {
+      json.flush();
+      done.countDown();
+    }
+  }
+
+  /**
+   * Validates the config, loads the dataset, trains and emits the result line through {@code out}.
+   * Never throws for a bad config or dataset: those become a {@code failed} result.
+   */
+  public static TaskResult runJob(
+      TrainerJob job,
+      java.util.function.Consumer<String> out,
+      java.util.function.BooleanSupplier stop) {
+    TaskResult result;
+    String reason;
+    try {
+      TrainerConfig cfg = TrainerConfig.parse(job.config());
+      if (job.datasetPath() == null) {
+        throw new IllegalArgumentException("dataset_path is missing");
+      }
+      CharDataset data = CharDataset.load(Path.of(job.datasetPath()));
+      CharLmTrainer trainer = new CharLmTrainer(job, cfg, data, out, stop);
+      result = trainer.run();
+      reason = trainer.stopReason();
+    } catch (IOException | IllegalArgumentException e) {
+      result = failed(job, e.getMessage());
+      reason = "error";
+    } catch (RuntimeException | UnsatisfiedLinkError e) {
+      result = failed(job, "libtorch could not be loaded or training failed: " + e);
+      reason = "error";
+    }
+    out.accept(TrainerEvents.resultLine(result, reason));
+    return result;
+  }
+
+  static TaskResult failed(TrainerJob job, String error) {
+    return new TaskResult(
+        job.taskId(), null, null, 0L, 0.0, "cpu", TaskResult.FAILED, error, false, 0L, List.of());
+  }
+
+  public static TrainerJob readJob(Path file) throws IOException {
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    return TrainerEvents.jsonb().fromJson(text, TrainerJob.class);
+  }
+
+  /** Loads the PyTorch engine and describes it as one JSON line. */
+  static String probeLine() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("event", "probe");
+    try {
+      Engine engine = Engine.getEngine("PyTorch");
+      m.put("ok", true);
+      m.put("engine_version", engine.getVersion());
+      m.put("gpu_count", engine.getGpuCount());
+    } catch (RuntimeException | UnsatisfiedLinkError | ExceptionInInitializerError e) {
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      m.put("ok", false);
+      m.put("error", e + (root != e ? " (cause: " + root + ")" : ""));
+    }
+    return TrainerEvents.jsonb().toJson(m);
+  }
+}
