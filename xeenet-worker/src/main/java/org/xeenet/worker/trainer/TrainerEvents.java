@@ -85,7 +85,8 @@ public final class TrainerEvents {
     return JSONB;
   }
 
-  static double round(double v, int digits) {
+  /** Rounds to {@code digits} decimals. */
+  public static double round(double v, int digits) {
     double f = Math.pow(10, digits);
     return Math.round(v * f) / f;
   }

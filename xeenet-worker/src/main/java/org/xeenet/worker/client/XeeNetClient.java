@@ -1,0 +1,170 @@
+package org.xeenet.worker.client;
+
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.glassfish.jersey.jsonb.JsonBindingFeature;
+import org.xeenet.api.Heartbeat;
+import org.xeenet.api.HeartbeatAck;
+import org.xeenet.api.LeaseGrant;
+import org.xeenet.api.ResultAck;
+import org.xeenet.api.TaskResult;
+import org.xeenet.api.WorkerCredentials;
+import org.xeenet.api.WorkerRegistration;
+
+/** The worker's side of the v1 wire contract (API.md), over a Jersey JAX-RS client. */
+public final class XeeNetClient implements AutoCloseable {
+  private final String server;
+  private final Client client;
+
+  public XeeNetClient(String serverUrl) {
+    this.server = CredentialStore.key(serverUrl);
+    this.client =
+        ClientBuilder.newBuilder()
+            .register(JsonBindingFeature.class)
+            .connectTimeout(10, TimeUnit.SECONDS)
+            .readTimeout(120, TimeUnit.SECONDS)
+            .build();
+  }
+
+  public String server() {
+    return server;
+  }
+
+  /** A lease poll's answer: a grant, or none with the server's Retry-After in seconds. */
+  public record LeaseOutcome(LeaseGrant grant, Long retryAfterSeconds) {
+    public boolean granted() {
+      return grant != null;
+    }
+  }
+
+  public WorkerCredentials register(WorkerRegistration registration) {
+    try (Response r =
+        client
+            .target(api("/workers"))
+            .request(MediaType.APPLICATION_JSON_TYPE)
+            .post(Entity.json(registration))) {
+      expect(r, 201, 200);
+      return r.readEntity(WorkerCredentials.class);
+    }
+  }
+
+  public LeaseOutcome lease(WorkerCredentials creds) {
+    try (Response r =
+        client
+            .target(api("/workers/" + creds.workerId() + "/lease"))
+            .request(MediaType.APPLICATION_JSON_TYPE)
+            .header(HttpHeaders.AUTHORIZATION, bearer(creds))
+            .post(Entity.json(Map.of()))) {
+      if (r.getStatus() == 204) {
+        return new LeaseOutcome(null, parseRetryAfter(r.getHeaderString(HttpHeaders.RETRY_AFTER)));
+      }
+      expect(r, 200);
+      return new LeaseOutcome(r.readEntity(LeaseGrant.class), null);
+    }
+  }
+
+  public HeartbeatAck heartbeat(WorkerCredentials creds, String leaseId, Heartbeat hb) {
+    try (Response r =
+        client
+            .target(api("/leases/" + leaseId + "/heartbeat"))
+            .request(MediaType.APPLICATION_JSON_TYPE)
+            .header(HttpHeaders.AUTHORIZATION, bearer(creds))
+            .post(Entity.json(hb))) {
+      expect(r, 200);
+      return r.readEntity(HeartbeatAck.class);
+    }
+  }
+
+  public ResultAck submit(WorkerCredentials creds, String leaseId, TaskResult result) {
+    try (Response r =
+        client
+            .target(api("/leases/" + leaseId + "/result"))
+            .request(MediaType.APPLICATION_JSON_TYPE)
+            .header(HttpHeaders.AUTHORIZATION, bearer(creds))
+            .post(Entity.json(result))) {
+      expect(r, 200);
+      return r.readEntity(ResultAck.class);
+    }
+  }
+
+  /** GETs a dataset (absolute URL, or relative to the server) with the bearer token. */
+  public InputStream openDataset(WorkerCredentials creds, String url) {
+    Response r =
+        client
+            .target(resolve(url))
+            .request(MediaType.APPLICATION_OCTET_STREAM_TYPE, MediaType.WILDCARD_TYPE)
+            .header(HttpHeaders.AUTHORIZATION, bearer(creds))
+            .get();
+    try {
+      expect(r, 200);
+      return r.readEntity(InputStream.class);
+    } catch (RuntimeException e) {
+      r.close();
+      throw e;
+    }
+  }
+
+  /** An absolute URL stays as it is; a relative one is resolved against the server URL. */
+  public URI resolve(String url) {
+    URI u = URI.create(url);
+    if (u.isAbsolute()) {
+      return u;
+    }
+    return URI.create(server + "/").resolve(url.startsWith("/") ? url.substring(1) : url);
+  }
+
+  /** Retry-After as seconds (delta form); null when absent or an HTTP date. */
+  public static Long parseRetryAfter(String header) {
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    try {
+      return Math.max(0, Long.parseLong(header.trim()));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private String api(String path) {
+    return server + "/api/v1" + path;
+  }
+
+  private static String bearer(WorkerCredentials c) {
+    return "Bearer " + c.token();
+  }
+
+  private static void expect(Response r, int... ok) {
+    for (int s : ok) {
+      if (r.getStatus() == s) {
+        return;
+      }
+    }
+    String body = "";
+    try {
+      if (r.hasEntity()) {
+        body = r.readEntity(String.class);
+      }
+    } catch (ProcessingException | IllegalStateException e) {
+      body = "(unreadable body)";
+    }
+    if (body.length() > 500) {
+      body = body.substring(0, 500) + "…";
+    }
+    throw new ApiException(
+        r.getStatus(), body.isEmpty() ? r.getStatusInfo().getReasonPhrase() : body);
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}
