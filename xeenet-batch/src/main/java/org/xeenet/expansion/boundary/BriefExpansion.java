@@ -1,14 +1,18 @@
 package org.xeenet.expansion.boundary;
 
+import jakarta.annotation.Resource;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.util.Properties;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.xeenet.campaign.boundary.CampaignOrchestrator;
 import org.xeenet.campaign.boundary.CampaignSubmitted;
@@ -21,9 +25,26 @@ public class BriefExpansion {
 
   @EJB CampaignOrchestrator orchestrator;
 
+  @Resource ManagedExecutorService executor;
+
+  @Resource SessionContext session;
+
+  /**
+   * Runs after the campaign's transaction committed. The job is started from another thread: the
+   * committing thread cannot open the job repository's connection any more.
+   */
   public void onSubmitted(
       @Observes(during = TransactionPhase.AFTER_SUCCESS) CampaignSubmitted submitted) {
-    start(submitted.campaignId());
+    BriefExpansion self = session.getBusinessObject(BriefExpansion.class);
+    String campaignId = submitted.campaignId();
+    executor.execute(
+        () -> {
+          try {
+            self.start(campaignId);
+          } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "campaign " + campaignId + ": cannot start its expansion", e);
+          }
+        });
   }
 
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

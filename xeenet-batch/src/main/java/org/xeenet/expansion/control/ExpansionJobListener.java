@@ -5,6 +5,7 @@ import jakarta.batch.api.listener.AbstractJobListener;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.logging.Logger;
@@ -12,6 +13,7 @@ import org.xeenet.campaign.boundary.CampaignOrchestrator;
 
 /** Marks the campaign failed when its expansion job fails, with the job's exit status. */
 @Named
+@Dependent
 public class ExpansionJobListener extends AbstractJobListener {
   private static final Logger LOG = Logger.getLogger(ExpansionJobListener.class.getName());
 

@@ -3,6 +3,7 @@ package org.xeenet.expansion.control;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.xeenet.task.boundary.TaskQueue;
 
 /** Queues a chunk of drawn configurations, in the chunk's transaction. */
 @Named
+@Dependent
 public class QueuedTaskWriter extends AbstractItemWriter {
   @Inject @BatchProperty String campaignId;
 

@@ -3,6 +3,7 @@ package org.xeenet.expansion.control;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.ItemProcessor;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.xeenet.campaign.boundary.CampaignOrchestrator;
@@ -10,6 +11,7 @@ import org.xeenet.search.control.CharLMConfigGenerator;
 
 /** Draws the configuration and seed of one task index. */
 @Named
+@Dependent
 public class TaskConfigProcessor implements ItemProcessor {
   @Inject @BatchProperty String campaignId;
 

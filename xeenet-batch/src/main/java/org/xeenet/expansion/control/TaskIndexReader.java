@@ -3,6 +3,7 @@ package org.xeenet.expansion.control;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
@@ -10,6 +11,7 @@ import org.xeenet.campaign.boundary.CampaignOrchestrator;
 
 /** Reads the task indexes 0 … num_tasks − 1 of a campaign; the checkpoint is the next index. */
 @Named
+@Dependent
 public class TaskIndexReader extends AbstractItemReader {
   @Inject @BatchProperty String campaignId;
 

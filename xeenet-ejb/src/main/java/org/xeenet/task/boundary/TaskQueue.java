@@ -11,7 +11,6 @@ import jakarta.persistence.TypedQuery;
 import java.lang.reflect.Type;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +61,7 @@ public class TaskQueue {
   private static final Logger LOG = Logger.getLogger(TaskQueue.class.getName());
   private static final Jsonb JSONB = JsonbBuilder.create();
   private static final Type CONFIG_TYPE =
-      new HashMap<String, Object>() {}.getClass().getGenericSuperclass();
+      new LinkedHashMap<String, Object>() {}.getClass().getGenericSuperclass();
   private static final int CANDIDATES = 8;
   private static final int MAX_PAGE_SIZE = 500;
   private static final Set<TaskStatus> OPEN =

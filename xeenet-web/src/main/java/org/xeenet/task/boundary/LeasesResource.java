@@ -1,0 +1,41 @@
+package org.xeenet.task.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import org.xeenet.access.boundary.WorkerCaller;
+import org.xeenet.access.control.Caller;
+import org.xeenet.api.Heartbeat;
+import org.xeenet.api.HeartbeatAck;
+import org.xeenet.api.ResultAck;
+import org.xeenet.api.TaskResult;
+
+/** A worker's leases: heartbeats and the result. */
+@Path("leases/{leaseId}")
+@Produces(MediaType.APPLICATION_JSON)
+@WorkerCaller
+public class LeasesResource {
+  @EJB TaskQueue queue;
+
+  @POST
+  @Path("heartbeat")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public HeartbeatAck heartbeat(
+      @PathParam("leaseId") String leaseId, Heartbeat progress, @Context SecurityContext security) {
+    return queue.heartbeat(leaseId, Caller.of(security).id(), progress);
+  }
+
+  @POST
+  @Path("result")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public ResultAck result(
+      @PathParam("leaseId") String leaseId, TaskResult result, @Context SecurityContext security) {
+    return queue.submit(leaseId, Caller.of(security).id(), result);
+  }
+}

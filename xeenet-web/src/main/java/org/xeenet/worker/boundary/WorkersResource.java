@@ -1,0 +1,64 @@
+package org.xeenet.worker.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import org.xeenet.access.boundary.WorkerCaller;
+import org.xeenet.access.control.Caller;
+import org.xeenet.api.WorkerCredentials;
+import org.xeenet.api.WorkerRegistration;
+import org.xeenet.problem.ForbiddenException;
+import org.xeenet.task.boundary.TaskQueue;
+
+/** Worker registration and leasing. */
+@Path("workers")
+@Produces(MediaType.APPLICATION_JSON)
+public class WorkersResource {
+  @EJB WorkerRegistry registry;
+
+  @EJB TaskQueue queue;
+
+  @Context UriInfo uri;
+
+  /** Registers a worker; the token in the answer is shown only this once. */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response register(WorkerRegistration registration) {
+    WorkerCredentials credentials = registry.register(registration);
+    return Response.created(uri.getAbsolutePathBuilder().path(credentials.workerId()).build())
+        .entity(credentials)
+        .build();
+  }
+
+  /** The next task for this worker: 200 with a lease, or 204 and when to ask again. */
+  @POST
+  @Path("{workerId}/lease")
+  @WorkerCaller
+  public Response lease(
+      @PathParam("workerId") String workerId,
+      @HeaderParam("Idempotency-Key") String idempotencyKey,
+      @Context SecurityContext security) {
+    Caller caller = Caller.of(security);
+    if (!caller.id().equals(workerId)) {
+      throw new ForbiddenException("a worker leases only for itself");
+    }
+    String apiBase = uri.getBaseUri().toString();
+    return queue
+        .lease(workerId, apiBase.endsWith("/") ? apiBase : apiBase + "/")
+        .map(grant -> Response.ok(grant).build())
+        .orElseGet(
+            () ->
+                Response.noContent()
+                    .header("Retry-After", Integer.toString(queue.retryAfterSeconds()))
+                    .build());
+  }
+}
