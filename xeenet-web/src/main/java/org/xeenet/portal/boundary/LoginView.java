@@ -33,6 +33,16 @@ public class LoginView {
     this.token = token;
   }
 
+  /**
+   * Whether a researcher is signed in to this request's session. Asks the session bean only when an
+   * HTTP session exists, so pages shown to anonymous visitors (login) create none.
+   */
+  public boolean isSignedIn() {
+    HttpServletRequest request =
+        (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+    return request.getSession(false) != null && session.isLoggedIn();
+  }
+
   public String login() {
     FacesContext faces = FacesContext.getCurrentInstance();
     String typed = token == null ? null : token.strip();

@@ -1,6 +1,7 @@
 package org.xeenet.portal.control;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +10,8 @@ import java.util.StringJoiner;
 
 /** Short and full text forms of a task's hyperparameter configuration. */
 public final class ConfigSummary {
+  private static final BigDecimal TINY = new BigDecimal("0.0001");
+
   private ConfigSummary() {}
 
   /**
@@ -49,7 +52,10 @@ public final class ConfigSummary {
     return all.toString();
   }
 
-  /** A number without trailing zeros or exponent noise ({@code 64}, {@code 0.0012}); else text. */
+  /**
+   * A number as a person reads it: at most 6 significant digits, no trailing zeros, no exponent
+   * unless it is tiny ({@code 64}, {@code 0.00123457}, {@code 1.5E-7}); anything else as text.
+   */
   public static String plain(Object value) {
     if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
       return d.toString();
@@ -58,12 +64,10 @@ public final class ConfigSummary {
       return f.toString();
     }
     if (value instanceof Number n) {
-      BigDecimal exact = new BigDecimal(n.toString()).stripTrailingZeros();
-      if (exact.scale() < 0) {
-        exact = exact.setScale(0);
-      }
-      if (exact.scale() > 6 && exact.abs().compareTo(BigDecimal.ONE) < 0) {
-        return scientific(exact.doubleValue());
+      BigDecimal exact =
+          new BigDecimal(n.toString()).round(new MathContext(6)).stripTrailingZeros();
+      if (exact.signum() != 0 && exact.abs().compareTo(TINY) < 0) {
+        return exact.toString();
       }
       return exact.toPlainString();
     }
