@@ -10,6 +10,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.xeenet.campaign.boundary.CampaignOrchestrator;
@@ -29,8 +30,11 @@ public class ExpansionRecovery {
 
   @EJB BriefExpansion expansion;
 
+  private Instant startedAt;
+
   @PostConstruct
   void scheduleAfterStart() {
+    startedAt = Instant.now();
     // after deployment, once the schema and the job repository are there
     timers.createSingleActionTimer(3_000, new TimerConfig("expansion-recovery", false));
   }
@@ -38,7 +42,7 @@ public class ExpansionRecovery {
   @Timeout
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void recover() {
-    for (String campaignId : orchestrator.expanding()) {
+    for (String campaignId : orchestrator.expandingSince(startedAt)) {
       try {
         LOG.info(() -> "campaign " + campaignId + " was left expanding: expanding it again");
         expansion.start(campaignId);

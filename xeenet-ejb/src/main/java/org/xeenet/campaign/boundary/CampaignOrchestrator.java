@@ -108,7 +108,7 @@ public class CampaignOrchestrator {
 
   public void expansionFinished(String campaignId) {
     Campaign campaign = em.find(Campaign.class, campaignId, LockModeType.PESSIMISTIC_WRITE);
-    long queued = queue.counts(campaignId).values().stream().mapToLong(Long::longValue).sum();
+    long queued = queuedSoFar(campaignId);
     if (queued != campaign.numTasks()) {
       campaign.expansionFailed(
           "expected " + campaign.numTasks() + " tasks, found " + queued, Instant.now());
@@ -120,15 +120,34 @@ public class CampaignOrchestrator {
             "campaign " + campaignId + " expanded into " + queued + " tasks: " + campaign.status());
   }
 
+  /**
+   * An expansion job failed. When another run of the job (a recovery after a restart, or a second
+   * instance) has queued every task anyway, the campaign runs; otherwise it failed.
+   */
   public void expansionFailed(String campaignId, String reason) {
-    campaign(campaignId).expansionFailed(reason, Instant.now());
+    Campaign campaign = em.find(Campaign.class, campaignId, LockModeType.PESSIMISTIC_WRITE);
+    if (campaign == null || campaign.status() != CampaignStatus.EXPANDING) {
+      return;
+    }
+    if (queuedSoFar(campaignId) == campaign.numTasks()) {
+      campaign.expanded();
+      LOG.info(() -> "campaign " + campaignId + ": every task is queued despite: " + reason);
+      return;
+    }
+    campaign.expansionFailed(reason, Instant.now());
     LOG.warning(() -> "campaign " + campaignId + ": expansion failed: " + reason);
   }
 
-  /** Campaigns still waiting for their expansion job (for recovery after a restart). */
-  public List<String> expanding() {
-    return em.createQuery("SELECT c.id FROM Campaign c WHERE c.status = :s", String.class)
+  private long queuedSoFar(String campaignId) {
+    return queue.counts(campaignId).values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** Campaigns created before {@code instant} still waiting for their expansion. */
+  public List<String> expandingSince(Instant instant) {
+    return em.createQuery(
+            "SELECT c.id FROM Campaign c WHERE c.status = :s AND c.createdAt < :t", String.class)
         .setParameter("s", CampaignStatus.EXPANDING)
+        .setParameter("t", instant)
         .getResultList();
   }
 
