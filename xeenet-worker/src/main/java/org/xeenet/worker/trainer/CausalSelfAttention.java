@@ -70,6 +70,9 @@ public final class CausalSelfAttention extends AbstractBlock {
     NDArray att = q.matMul(k.transpose(0, 1, 3, 2)).mul(1.0f / (float) Math.sqrt(hd));
     NDManager m = x.getManager();
     NDArray maskArr = m.create(mask((int) t), new Shape(t, t)).toDevice(x.getDevice(), false);
+    if (att.getDataType() != maskArr.getDataType()) {
+      maskArr = maskArr.toType(att.getDataType(), false);
+    }
     att = att.add(maskArr).softmax(-1);
     att = attnDrop.forward(ps, new NDList(att), training).singletonOrThrow();
     NDArray y = att.matMul(v).transpose(0, 2, 1, 3).reshape(b, t, nEmbd);

@@ -21,7 +21,8 @@ import java.util.List;
 /**
  * A GPT-style character language model: token embedding plus learned position embedding, {@code
  * n_layer} pre-norm blocks, a final LayerNorm and a linear head to the vocabulary. Input: token ids
- * (B, T) int64; output: logits (B, T, V).
+ * (B, T) int64; output: logits (B, T, V). With {@code tie_weights} the head is the transposed token
+ * embedding (no parameters of its own).
  */
 public final class CharGpt extends AbstractBlock {
   private final int vocab;
@@ -33,6 +34,7 @@ public final class CharGpt extends AbstractBlock {
   private final List<GptBlock> blocks = new ArrayList<>();
   private final LayerNorm lnF;
   private final Linear head;
+  private final boolean tied;
 
   public CharGpt(int vocab, TrainerConfig cfg) {
     this.vocab = vocab;
@@ -58,7 +60,16 @@ public final class CharGpt extends AbstractBlock {
       blocks.add(addChildBlock("h" + i, new GptBlock(cfg.nHead(), nEmbd, p)));
     }
     lnF = addChildBlock("ln_f", LayerNorm.builder().axis(2).build());
-    head = addChildBlock("head", Linear.builder().setUnits(vocab).optBias(false).build());
+    tied = cfg.tieWeights();
+    head =
+        tied
+            ? null
+            : addChildBlock("head", Linear.builder().setUnits(vocab).optBias(false).build());
+  }
+
+  /** True when the output head reuses the token embedding matrix (weight tying). */
+  public boolean tied() {
+    return tied;
   }
 
   @Override
@@ -84,6 +95,9 @@ public final class CharGpt extends AbstractBlock {
       x = b.forward(ps, new NDList(x), training).singletonOrThrow();
     }
     x = lnF.forward(ps, new NDList(x), training).singletonOrThrow();
+    if (tied) {
+      return new NDList(x.matMul(tokEmb.transpose()));
+    }
     return head.forward(ps, new NDList(x), training);
   }
 
@@ -101,6 +115,8 @@ public final class CharGpt extends AbstractBlock {
       b.initialize(manager, dataType, hidden);
     }
     lnF.initialize(manager, dataType, hidden);
-    head.initialize(manager, dataType, hidden);
+    if (head != null) {
+      head.initialize(manager, dataType, hidden);
+    }
   }
 }

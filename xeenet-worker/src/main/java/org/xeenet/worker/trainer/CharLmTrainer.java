@@ -13,9 +13,10 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -48,10 +49,13 @@ public final class CharLmTrainer {
   private final Consumer<String> out;
   private final BooleanSupplier stopRequested;
   private double progressIntervalSeconds = 1.0;
+  private int finalEvalBatches = FINAL_EVAL_BATCHES;
+  private DataType dataType = DataType.FLOAT32;
   private volatile float currentLr;
   private int liveArraysEarly = -1;
   private int liveArraysLate = -1;
   private String stopReason = "error";
+  private Checkpoint checkpoint;
 
   public CharLmTrainer(
       TrainerJob job,
@@ -72,9 +76,26 @@ public final class CharLmTrainer {
     return this;
   }
 
+  /** Parameter and activation type: FLOAT32 (default); BFLOAT16 only for throughput benchmarks. */
+  public CharLmTrainer dataType(DataType type) {
+    this.dataType = type;
+    return this;
+  }
+
+  /** Validation batches of the final evaluation; 0 skips it (val_bpb null: benchmarks only). */
+  public CharLmTrainer finalEvalBatches(int n) {
+    this.finalEvalBatches = n;
+    return this;
+  }
+
   /** Why training stopped: budget, max_steps, signal, or error. */
   public String stopReason() {
     return stopReason;
+  }
+
+  /** The checkpoint written at the end (when the job asked for one), else null. */
+  public Checkpoint checkpoint() {
+    return checkpoint;
   }
 
   /** Live NDArrays under the model's manager after step 5 (for leak checks), or -1. */
@@ -98,11 +119,11 @@ public final class CharLmTrainer {
     Engine engine = Engine.getEngine("PyTorch");
     engine.setRandomSeed((int) job.seed());
     Random rng = new Random(job.seed());
-    Device device = engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
-    String deviceName = device.isGpu() ? "cuda:" + device.getDeviceId() : "cpu";
+    Device device = TrainerDevice.select(engine);
+    String deviceName = TrainerDevice.name(device);
+    Long stepLimit = cfg.stepLimit();
     LrSchedule sched =
-        new LrSchedule(
-            cfg.learningRate(), cfg.effectiveWarmup(), cfg.maxSteps(), job.budgetSeconds());
+        new LrSchedule(cfg.learningRate(), cfg.effectiveWarmup(), stepLimit, job.budgetSeconds());
     List<CurvePoint> curve = new ArrayList<>();
     Deque<Float> recent = new ArrayDeque<>();
     long step = 0;
@@ -111,23 +132,19 @@ public final class CharLmTrainer {
       gpt.setInitializer(new NormalInitializer(0.02f), Parameter.Type.WEIGHT);
       model.setBlock(gpt);
       NDManager mm = model.getNDManager();
-      gpt.initialize(mm, DataType.FLOAT32, new Shape(b, t));
+      gpt.initialize(mm, dataType, new Shape(b, t));
       List<Pair<String, Parameter>> params = new ArrayList<>();
       for (Pair<String, Parameter> p : gpt.getParameters()) {
         params.add(p);
       }
-      Optimizer opt =
-          Optimizer.adamW()
-              .optLearningRateTracker((Tracker) n -> currentLr)
-              .optBeta1(0.9f)
-              .optBeta2(0.99f)
-              .optWeightDecays((float) cfg.weightDecay())
-              .build();
+      AdamWGroups opt =
+          new AdamWGroups(params, (Tracker) n -> currentLr, 0.9f, 0.99f, (float) cfg.weightDecay());
       ParameterStore ps = new ParameterStore(mm, false);
       Loss ce = Loss.softmaxCrossEntropyLoss();
       long trainStart = System.nanoTime();
       double lastEmit = 0;
       long lastEmitStep = 0;
+      Integer logEvery = cfg.logInterval();
       while (true) {
         double el = seconds(trainStart);
         if (stopRequested.getAsBoolean()) {
@@ -138,8 +155,11 @@ public final class CharLmTrainer {
           stopReason = "budget";
           break;
         }
-        if (cfg.maxSteps() != null && step >= cfg.maxSteps()) {
-          stopReason = "max_steps";
+        if (stepLimit != null && step >= stepLimit) {
+          stopReason =
+              cfg.maxTokens() != null && !stepLimit.equals(cfg.maxSteps())
+                  ? "max_tokens"
+                  : "max_steps";
           break;
         }
         step++;
@@ -147,7 +167,7 @@ public final class CharLmTrainer {
         currentLr = (float) lr;
         CharDataset.Batch batch = data.trainBatch(rng, b, t);
         float lossVal;
-        try (NDManager sub = mm.newSubManager()) {
+        try (NDManager sub = mm.newSubManager(device)) {
           NDArray x = sub.create(batch.inputs(), new Shape(b, t));
           NDArray y = sub.create(batch.targets(), new Shape((long) b * t));
           try (GradientCollector gc = engine.newGradientCollector()) {
@@ -166,24 +186,14 @@ public final class CharLmTrainer {
                 deviceName);
           }
           List<NDArray> grads = new ArrayList<>(params.size());
-          NDArray sumSq = null;
           for (Pair<String, Parameter> p : params) {
             NDArray g = p.getValue().getArray().getGradient();
             g.attach(sub);
             grads.add(g);
-            NDArray s = g.square().sum();
-            sumSq = sumSq == null ? s : sumSq.add(s);
           }
-          double norm = sumSq == null ? 0 : Math.sqrt(sumSq.getFloat());
-          if (cfg.gradClip() > 0 && norm > cfg.gradClip()) {
-            float scale = (float) (cfg.gradClip() / (norm + 1e-6));
-            for (NDArray g : grads) {
-              g.muli(scale);
-            }
-          }
+          GradClip.clipGlobalNorm(grads, cfg.gradClip());
           for (int i = 0; i < params.size(); i++) {
-            NDArray w = params.get(i).getValue().getArray();
-            opt.update(params.get(i).getKey(), w, grads.get(i));
+            opt.update(i, grads.get(i));
             grads.get(i).muli(0f);
           }
         }
@@ -197,7 +207,9 @@ public final class CharLmTrainer {
         Integer evalEvery = cfg.evalInterval();
         boolean evalNow = evalEvery != null && step % evalEvery == 0;
         double now = seconds(trainStart);
-        if (step == 1 || evalNow || now - lastEmit >= progressIntervalSeconds) {
+        boolean due =
+            logEvery != null ? step % logEvery == 0 : now - lastEmit >= progressIntervalSeconds;
+        if (step == 1 || evalNow || due) {
           Double valBpb = evalNow ? evaluate(gpt, ps, mm, ce, QUICK_EVAL_BATCHES) : null;
           double tps = (step - lastEmitStep) * cfg.tokensPerStep() / Math.max(1e-9, now - lastEmit);
           double smoothed = mean(recent);
@@ -216,11 +228,17 @@ public final class CharLmTrainer {
       }
       liveArraysLate = mm.getManagedArrays().size();
 
-      int evalBatches = "signal".equals(this.stopReason) ? QUICK_EVAL_BATCHES : FINAL_EVAL_BATCHES;
-      double valBpb = evaluate(gpt, ps, mm, ce, evalBatches);
+      int evalBatches =
+          "signal".equals(this.stopReason)
+              ? Math.min(QUICK_EVAL_BATCHES, finalEvalBatches)
+              : finalEvalBatches;
+      Double valBpb = evalBatches > 0 ? evaluate(gpt, ps, mm, ce, evalBatches) : null;
       double trainLoss = mean(recent);
       double trained = seconds(trainStart);
       curve.add(new CurvePoint(step, TrainerEvents.round(trained, 3), trainLoss, valBpb));
+      if (job.checkpointPath() != null) {
+        checkpoint = Checkpoint.write(gpt, Path.of(job.checkpointPath()));
+      }
       return new TaskResult(
           job.taskId(),
           valBpb,
@@ -233,6 +251,14 @@ public final class CharLmTrainer {
           false,
           step * cfg.tokensPerStep(),
           curve);
+    } catch (IOException e) {
+      return failed(
+          "cannot write the checkpoint: " + e.getMessage(),
+          step,
+          mean(recent),
+          t0,
+          curve,
+          deviceName);
     } catch (RuntimeException | Error e) {
       return failed(
           "trainer error at step " + step + ": " + e, step, mean(recent), t0, curve, deviceName);

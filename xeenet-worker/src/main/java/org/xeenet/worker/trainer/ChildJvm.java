@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How to start the trainer as a child JVM: the same {@code java} executable as this process, the
@@ -17,9 +18,42 @@ import java.util.List;
  *      org.xeenet.worker.trainer.TrainerMain --job /tmp/xeenet-job-….json
  * </pre>
  */
-public record ChildJvm(String javaExecutable, String classpath, String maxHeap, int threads) {
+public record ChildJvm(
+    String javaExecutable,
+    String classpath,
+    String maxHeap,
+    int threads,
+    List<String> jvmArgs,
+    Map<String, String> env) {
   public static final String MAIN_CLASS = TrainerMain.class.getName();
   public static final String DEFAULT_MAX_HEAP = "768m";
+
+  public ChildJvm {
+    jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
+    env = env == null ? Map.of() : Map.copyOf(env);
+  }
+
+  public ChildJvm(String javaExecutable, String classpath, String maxHeap, int threads) {
+    this(javaExecutable, classpath, maxHeap, threads, List.of(), Map.of());
+  }
+
+  /** Extra JVM options (e.g. {@code -Dxeenet.device=cpu}) added before the main class. */
+  public ChildJvm withJvmArgs(String... args) {
+    List<String> all = new ArrayList<>(jvmArgs);
+    all.addAll(List.of(args));
+    return new ChildJvm(javaExecutable, classpath, maxHeap, threads, all, env);
+  }
+
+  /** An extra environment variable of the child (e.g. {@code DJL_CACHE_DIR}). */
+  public ChildJvm withEnv(String key, String value) {
+    Map<String, String> all = new java.util.HashMap<>(env);
+    all.put(key, value);
+    return new ChildJvm(javaExecutable, classpath, maxHeap, threads, jvmArgs, all);
+  }
+
+  public ChildJvm withMaxHeap(String heap) {
+    return new ChildJvm(javaExecutable, classpath, heap, threads, jvmArgs, env);
+  }
 
   /** This JVM's java executable and the code source of the worker classes. */
   public static ChildJvm fromCodeSource(int threads) {
@@ -27,11 +61,11 @@ public record ChildJvm(String javaExecutable, String classpath, String maxHeap, 
   }
 
   public ChildJvm withClasspath(String cp) {
-    return new ChildJvm(javaExecutable, cp, maxHeap, threads);
+    return new ChildJvm(javaExecutable, cp, maxHeap, threads, jvmArgs, env);
   }
 
   public ChildJvm withThreads(int t) {
-    return new ChildJvm(javaExecutable, classpath, maxHeap, t);
+    return new ChildJvm(javaExecutable, classpath, maxHeap, t, jvmArgs, env);
   }
 
   /** The full command line for {@code TrainerMain} with these arguments. */
@@ -44,6 +78,7 @@ public record ChildJvm(String javaExecutable, String classpath, String maxHeap, 
     cmd.add("-Dai.djl.pytorch.num_threads=" + threads);
     cmd.add("-Dai.djl.pytorch.num_interop_threads=1");
     cmd.add("-Dfile.encoding=UTF-8");
+    cmd.addAll(jvmArgs);
     cmd.add("-cp");
     cmd.add(classpath);
     cmd.add(MAIN_CLASS);
@@ -54,6 +89,7 @@ public record ChildJvm(String javaExecutable, String classpath, String maxHeap, 
   /** A ProcessBuilder for the command, with DJL_OFFLINE set in the environment too. */
   public ProcessBuilder processBuilder(String... args) {
     ProcessBuilder pb = new ProcessBuilder(command(args));
+    pb.environment().putAll(env);
     pb.environment().put("DJL_OFFLINE", "true");
     return pb;
   }

@@ -21,7 +21,42 @@ public record TrainerConfig(
     Integer warmupSteps,
     double gradClip,
     Integer evalInterval,
-    Long maxSteps) {
+    Long maxSteps,
+    Long maxTokens,
+    boolean tieWeights,
+    Integer logInterval) {
+
+  /** The config without the optional budget/logging extras (tests, benchmarks). */
+  public TrainerConfig(
+      int nLayer,
+      int nHead,
+      int nEmbd,
+      int blockSize,
+      int batchSize,
+      double learningRate,
+      double dropout,
+      double weightDecay,
+      Integer warmupSteps,
+      double gradClip,
+      Integer evalInterval,
+      Long maxSteps) {
+    this(
+        nLayer,
+        nHead,
+        nEmbd,
+        blockSize,
+        batchSize,
+        learningRate,
+        dropout,
+        weightDecay,
+        warmupSteps,
+        gradClip,
+        evalInterval,
+        maxSteps,
+        null,
+        false,
+        null);
+  }
 
   /** Thrown when the config is missing a key or holds an invalid value. */
   public static final class InvalidConfigException extends IllegalArgumentException {
@@ -49,6 +84,17 @@ public record TrainerConfig(
     double clip = r.doubleValue("grad_clip", 1.0, 0, 1e6);
     Integer evalInterval = r.optionalInt("eval_interval", 1, 10_000_000);
     Integer maxSteps = r.optionalInt("max_steps", 1, Integer.MAX_VALUE);
+    Double maxTokensRaw = r.number("max_tokens");
+    Long maxTokens = null;
+    if (maxTokensRaw != null && !maxTokensRaw.isNaN()) {
+      if (maxTokensRaw < 1 || maxTokensRaw != Math.rint(maxTokensRaw)) {
+        errors.add("max_tokens must be a positive integer, got " + maxTokensRaw);
+      } else {
+        maxTokens = maxTokensRaw.longValue();
+      }
+    }
+    boolean tie = r.bool("tie_weights", false);
+    Integer logInterval = r.optionalInt("log_interval", 1, 10_000_000);
     if (errors.isEmpty() && nEmbd % nHead != 0) {
       errors.add("n_embd (" + nEmbd + ") must be divisible by n_head (" + nHead + ")");
     }
@@ -70,7 +116,23 @@ public record TrainerConfig(
         warmup,
         clip,
         evalInterval,
-        maxSteps == null ? null : maxSteps.longValue());
+        maxSteps == null ? null : maxSteps.longValue(),
+        maxTokens,
+        tie,
+        logInterval);
+  }
+
+  /**
+   * The step budget: max_steps, or the steps that process max_tokens (rounded up), whichever is
+   * smaller; null when neither is set (then only the time budget stops training).
+   */
+  public Long stepLimit() {
+    Long fromTokens =
+        maxTokens == null ? null : (maxTokens + tokensPerStep() - 1) / tokensPerStep();
+    if (maxSteps == null) {
+      return fromTokens;
+    }
+    return fromTokens == null ? maxSteps : Math.min(maxSteps, fromTokens);
   }
 
   /** Warmup steps: the configured value, else 5% of max_steps when known, else 50. */
@@ -78,8 +140,9 @@ public record TrainerConfig(
     if (warmupSteps != null) {
       return warmupSteps;
     }
-    if (maxSteps != null) {
-      return (int) Math.max(1, Math.min(50, maxSteps / 20));
+    Long limit = stepLimit();
+    if (limit != null) {
+      return (int) Math.max(1, Math.min(50, limit / 20));
     }
     return 50;
   }
@@ -114,6 +177,21 @@ public record TrainerConfig(
       }
       errors.add(key + " is not a number: " + v);
       return Double.NaN;
+    }
+
+    boolean bool(String key, boolean dflt) {
+      Object v = raw.get(key);
+      if (v == null) {
+        return dflt;
+      }
+      if (v instanceof Boolean b) {
+        return b;
+      }
+      if (v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
+        return Boolean.parseBoolean(s);
+      }
+      errors.add(key + " must be true or false, got " + v);
+      return dflt;
     }
 
     int intValue(String key, Integer dflt, int min, int max) {

@@ -39,8 +39,9 @@ public final class TrainerEvents {
       @JsonbProperty("tokens_per_s") Double tokensPerS)
       implements Event {}
 
-  /** The final line: the TaskResult and why training stopped. */
-  public record Result(TaskResult result, String stopReason) implements Event {}
+  /** The final line: the TaskResult, why training stopped and the checkpoint file (or null). */
+  public record Result(TaskResult result, String stopReason, String checkpointPath)
+      implements Event {}
 
   public static String progressLine(
       long step, double elapsedS, Double trainLoss, Double valBpb, Double lr, Double tokensPerS) {
@@ -49,8 +50,22 @@ public final class TrainerEvents {
   }
 
   public static String resultLine(TaskResult result, String stopReason) {
+    return resultLine(result, stopReason, null);
+  }
+
+  /** The result line; with a checkpoint it also carries checkpoint_path/_sha256/_bytes. */
+  public static String resultLine(TaskResult result, String stopReason, Checkpoint ckpt) {
     String body = JSONB.toJson(result);
     String head = "{\"event\":\"result\",\"stop_reason\":" + JSONB.toJson(stopReason);
+    if (ckpt != null) {
+      head +=
+          ",\"checkpoint_path\":"
+              + JSONB.toJson(ckpt.path().toAbsolutePath().toString())
+              + ",\"checkpoint_sha256\":"
+              + JSONB.toJson(ckpt.sha256())
+              + ",\"checkpoint_bytes\":"
+              + ckpt.bytes();
+    }
     return body.equals("{}") ? head + "}" : head + "," + body.substring(1);
   }
 
@@ -72,8 +87,11 @@ public final class TrainerEvents {
       }
       if (RESULT.equals(event)) {
         Object reason = map.get("stop_reason");
+        Object ckpt = map.get("checkpoint_path");
         return new Result(
-            JSONB.fromJson(s, TaskResult.class), reason == null ? null : reason.toString());
+            JSONB.fromJson(s, TaskResult.class),
+            reason == null ? null : reason.toString(),
+            ckpt == null ? null : ckpt.toString());
       }
       return null;
     } catch (RuntimeException e) {

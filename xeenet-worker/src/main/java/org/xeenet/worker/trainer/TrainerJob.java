@@ -1,5 +1,6 @@
 package org.xeenet.worker.trainer;
 
+import jakarta.json.bind.annotation.JsonbCreator;
 import jakarta.json.bind.annotation.JsonbProperty;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,10 @@ import java.util.Map;
  * budget plus the local path of the verified dataset.
  *
  * <pre>{"task_id": "t1", "campaign_id": "c1", "config": {"n_layer": 2, ...},
- *  "seeds": [1234], "time_budget": 60, "dataset_path": "/path/to/file.txt"}</pre>
+ *  "seeds": [1234], "time_budget": 60, "dataset_path": "/path/to/file.txt",
+ *  "checkpoint_path": "/path/to/final.params"}</pre>
+ *
+ * {@code checkpoint_path} is optional: when set, the final weights are written there.
  */
 public record TrainerJob(
     @JsonbProperty("task_id") String taskId,
@@ -17,7 +21,22 @@ public record TrainerJob(
     @JsonbProperty("config") Map<String, Object> config,
     @JsonbProperty("seeds") List<Long> seeds,
     @JsonbProperty("time_budget") Double timeBudget,
-    @JsonbProperty("dataset_path") String datasetPath) {
+    @JsonbProperty("dataset_path") String datasetPath,
+    @JsonbProperty("checkpoint_path") String checkpointPath) {
+
+  @JsonbCreator
+  public TrainerJob {}
+
+  /** A job without a checkpoint file. */
+  public TrainerJob(
+      String taskId,
+      String campaignId,
+      Map<String, Object> config,
+      List<Long> seeds,
+      Double timeBudget,
+      String datasetPath) {
+    this(taskId, campaignId, config, seeds, timeBudget, datasetPath, null);
+  }
 
   /** The first seed, or a fixed default when none was given. */
   public long seed() {

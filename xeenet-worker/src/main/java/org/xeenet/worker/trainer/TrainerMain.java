@@ -28,6 +28,9 @@ import org.xeenet.api.TaskResult;
  * still prints its result line.
  */
 public final class TrainerMain {
+  /** Test-only system property: the child ignores SIGTERM (the parent must SIGKILL it). */
+  public static final String IGNORE_SIGTERM_PROPERTY = "xeenet.test.ignoreSigterm";
+
   private TrainerMain() {}
 
   public static void main(String[] args) {
@@ -38,8 +41,44 @@ public final class TrainerMain {
       json.flush();
       return;
     }
+    if (args.length == 2 && "--matmul-peak".equals(args[0])) {
+      json.println(MatmulPeak.run(args[1]));
+      json.flush();
+      return;
+    }
+    if (args.length == 2 && "--bench-job".equals(args[0])) {
+      // throughput runs (bench train): no final evaluation, a progress line every 0.25 s
+      try {
+        TrainerJob job = readJob(Path.of(args[1]));
+        TrainerConfig cfg = TrainerConfig.parse(job.config());
+        CharLmTrainer trainer =
+            new CharLmTrainer(
+                    job,
+                    cfg,
+                    CharDataset.load(Path.of(job.datasetPath())),
+                    json::println,
+                    () -> false)
+                .progressInterval(0.25)
+                .finalEvalBatches(0);
+        if ("bf16".equals(System.getProperty("xeenet.bench.dtype"))) {
+          trainer.dataType(ai.djl.ndarray.types.DataType.BFLOAT16);
+        }
+        TaskResult r = trainer.run();
+        json.println(TrainerEvents.resultLine(r, trainer.stopReason()));
+      } catch (IOException | RuntimeException e) {
+        System.err.println("bench job failed: " + e);
+        System.exit(1);
+      }
+      json.flush();
+      return;
+    }
+    if (args.length == 2 && "--benchmark".equals(args[0])) {
+      json.println(StartupBenchmark.run(Double.parseDouble(args[1])));
+      json.flush();
+      return;
+    }
     if (args.length != 2 || !"--job".equals(args[0])) {
-      System.err.println("usage: TrainerMain --job FILE.json | --probe");
+      System.err.println("usage: TrainerMain --job FILE.json | --probe | --benchmark SECONDS");
       System.exit(2);
       return;
     }
@@ -58,9 +97,20 @@ public final class TrainerMain {
   public static TaskResult runWithShutdownHook(TrainerJob job, PrintStream json) {
     AtomicBoolean stop = new AtomicBoolean();
     CountDownLatch done = new CountDownLatch(1);
+    // test-only: a trainer that ignores SIGTERM, so tests can check the parent's hard kill. Read
+    // from a system property only the tests set; no CLI option exposes it.
+    boolean ignoreTerm = Boolean.getBoolean(IGNORE_SIGTERM_PROPERTY);
     Thread hook =
         new Thread(
             () -> {
+              if (ignoreTerm) {
+                try {
+                  Thread.sleep(Long.MAX_VALUE);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                return;
+              }
               stop.set(true);
               try {
                 done.await(20, TimeUnit.SECONDS);
@@ -88,6 +138,7 @@ public final class TrainerMain {
       java.util.function.BooleanSupplier stop) {
     TaskResult result;
     String reason;
+    Checkpoint ckpt = null;
     try {
       TrainerConfig cfg = TrainerConfig.parse(job.config());
       if (job.datasetPath() == null) {
@@ -97,6 +148,7 @@ public final class TrainerMain {
       CharLmTrainer trainer = new CharLmTrainer(job, cfg, data, out, stop);
       result = trainer.run();
       reason = trainer.stopReason();
+      ckpt = trainer.checkpoint();
     } catch (IOException | IllegalArgumentException e) {
       result = failed(job, e.getMessage());
       reason = "error";
@@ -104,7 +156,7 @@ public final class TrainerMain {
       result = failed(job, "libtorch could not be loaded or training failed: " + e);
       reason = "error";
     }
-    out.accept(TrainerEvents.resultLine(result, reason));
+    out.accept(TrainerEvents.resultLine(result, reason, ckpt));
     return result;
   }
 

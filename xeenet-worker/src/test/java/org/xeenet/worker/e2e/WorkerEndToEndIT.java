@@ -91,7 +91,8 @@ class WorkerEndToEndIT {
             null,
             null,
             null,
-            7L);
+            7L,
+            null);
     HttpResponse<String> created = post("briefs", JSON.toJson(brief));
     assertThat(created.statusCode()).isEqualTo(201);
     campaignId = JSON.fromJson(created.body(), CampaignView.class).campaignId();

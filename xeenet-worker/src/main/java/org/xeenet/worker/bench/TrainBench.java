@@ -1,0 +1,349 @@
+package org.xeenet.worker.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.xeenet.worker.trainer.CharDataset;
+import org.xeenet.worker.trainer.ChildJvm;
+import org.xeenet.worker.trainer.ModelFlops;
+import org.xeenet.worker.trainer.TrainerConfig;
+import org.xeenet.worker.trainer.TrainerEvents;
+import org.xeenet.worker.trainer.TrainerJob;
+
+/**
+ * {@code bench train}: training throughput of the DJL trainer for the fixed configs on 1 and 2
+ * threads, each in a fresh child JVM (libtorch reads its thread count once), repeated, median
+ * reported; model FLOP/s from {@link ModelFlops}; share of the fp32 peak (nominal and measured with
+ * a large matmul); the PyTorch reference ({@code bench/torch_ref.py}) run the same way; optional
+ * bf16 runs and an RSS check over many steps. One JSON line per measured configuration on stdout.
+ */
+public final class TrainBench {
+  /** Settings of a benchmark run. */
+  public record Settings(
+      List<String> configs,
+      List<Integer> threads,
+      int repeats,
+      double secondsPerRun,
+      Path dataset,
+      Path referenceScript,
+      String python,
+      boolean bf16,
+      long rssSteps,
+      double nominalPeakGflops,
+      Map<String, String> childEnv) {}
+
+  private final Settings s;
+  private final ChildJvm base;
+  private final PrintStream out;
+  private final Path workDir;
+
+  public TrainBench(Settings s, ChildJvm base, PrintStream out, Path workDir) {
+    this.s = s;
+    this.base = base;
+    this.out = out;
+    this.workDir = workDir;
+  }
+
+  public void run() throws IOException, InterruptedException {
+    Files.createDirectories(workDir);
+    int vocab = CharDataset.load(s.dataset()).vocabSize();
+    Map<Integer, Map<String, Object>> peaks = new LinkedHashMap<>();
+    for (int t : s.threads()) {
+      Map<String, Object> p = peak(t);
+      peaks.put(t, p);
+      Map<String, Object> line = new LinkedHashMap<>(p);
+      line.put("event", "peak");
+      line.put("threads", t);
+      line.put("nominal_gflops", s.nominalPeakGflops() * t / 2.0);
+      emit(line);
+    }
+    for (String name : s.configs()) {
+      TrainerConfig cfg = BenchConfigs.parsed(name);
+      double flopsPerToken = ModelFlops.trainFlopsPerToken(cfg, vocab);
+      for (int t : s.threads()) {
+        List<Double> djl = new ArrayList<>();
+        List<Double> ref = new ArrayList<>();
+        List<Double> bf = new ArrayList<>();
+        for (int r = 0; r < s.repeats(); r++) {
+          // interleaved, so a change of machine load hits both engines alike
+          Double d = djlRun(name, t, false);
+          if (d != null) {
+            djl.add(d);
+          }
+          if (s.referenceScript() != null) {
+            Double p = referenceRun(name, t, cfg);
+            if (p != null) {
+              ref.add(p);
+            }
+          }
+          if (s.bf16()) {
+            Double b = djlRun(name, t, true);
+            if (b != null) {
+              bf.add(b);
+            }
+          }
+        }
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("config", name);
+        line.put("shape", BenchConfigs.describe(name));
+        line.put("threads", t);
+        Double tps = median(djl);
+        line.put("tokens_per_s", tps);
+        line.put("tokens_per_s_runs", djl);
+        line.put("flops_per_token", flopsPerToken);
+        double gflops = tps == null ? 0 : tps * flopsPerToken / 1e9;
+        line.put("gflops", TrainerEvents.round(gflops, 2));
+        double nominal = s.nominalPeakGflops() * t / 2.0;
+        line.put("peak_share", TrainerEvents.round(gflops / nominal, 4));
+        Object measured = peaks.get(t).get("fp32_gflops");
+        if (measured instanceof Number m && m.doubleValue() > 0) {
+          line.put("measured_peak_share", TrainerEvents.round(gflops / m.doubleValue(), 4));
+        }
+        Double p = median(ref);
+        if (p != null) {
+          line.put("pytorch_tokens_per_s", p);
+          line.put("pytorch_tokens_per_s_runs", ref);
+          line.put("speedup_vs_pytorch", tps == null ? null : TrainerEvents.round(tps / p, 3));
+        }
+        Double b = median(bf);
+        if (b != null) {
+          line.put("bf16_tokens_per_s", b);
+          line.put("bf16_gflops", TrainerEvents.round(b * flopsPerToken / 1e9, 2));
+        }
+        emit(line);
+      }
+    }
+    if (s.rssSteps() > 0) {
+      emit(rss(s.rssSteps()));
+    }
+  }
+
+  private void emit(Map<String, Object> line) {
+    out.println(TrainerEvents.jsonb().toJson(line));
+    out.flush();
+  }
+
+  private ChildJvm jvm(int threads) {
+    ChildJvm j = base.withThreads(threads);
+    for (Map.Entry<String, String> e : s.childEnv().entrySet()) {
+      j = j.withEnv(e.getKey(), e.getValue());
+    }
+    return j;
+  }
+
+  private Map<String, Object> peak(int threads) throws IOException, InterruptedException {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (String type : s.bf16() ? List.of("fp32", "bf16") : List.of("fp32")) {
+      List<Double> runs = new ArrayList<>();
+      for (int r = 0; r < s.repeats(); r++) {
+        List<String> lines =
+            runChild(jvm(threads).processBuilder("--matmul-peak", type), 300, null);
+        for (String l : lines) {
+          if (l.contains("\"peak\"")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = TrainerEvents.jsonb().fromJson(l, Map.class);
+            if (m.get(type + "_gflops") instanceof Number n) {
+              runs.add(n.doubleValue());
+            }
+          }
+        }
+        if (runs.isEmpty()) {
+          break; // crashed (bf16 through DJL): no point repeating
+        }
+      }
+      out.put(type + "_gflops", median(runs));
+      out.put(type + "_gflops_runs", runs);
+      if (runs.isEmpty()) {
+        out.put(type + "_error", "the child JVM printed no figure (aborted)");
+      }
+    }
+    return out;
+  }
+
+  /** Median tokens/s of one DJL child run, warm-up (first second) excluded. */
+  Double djlRun(String name, int threads, boolean bf16) throws IOException, InterruptedException {
+    Map<String, Object> cfg = BenchConfigs.config(name);
+    cfg.put("max_steps", 1_000_000);
+    TrainerJob job =
+        new TrainerJob(
+            "bench-" + name,
+            null,
+            cfg,
+            List.of(1L),
+            s.secondsPerRun() + 1.0,
+            s.dataset().toAbsolutePath().toString());
+    Path f = workDir.resolve("bench-" + name + "-" + threads + (bf16 ? "-bf16" : "") + ".json");
+    Files.writeString(f, TrainerEvents.jsonb().toJson(job), StandardCharsets.UTF_8);
+    ChildJvm j = jvm(threads);
+    if (bf16) {
+      j = j.withJvmArgs("-Dxeenet.bench.dtype=bf16");
+    }
+    List<String> lines = runChild(j.processBuilder("--bench-job", f.toString()), 600, null);
+    List<TrainerEvents.Progress> progress = new ArrayList<>();
+    for (String l : lines) {
+      if (TrainerEvents.parse(l) instanceof TrainerEvents.Progress p && p.elapsedS() >= 1.0) {
+        progress.add(p);
+      }
+    }
+    long tps = BenchConfigs.parsed(name).tokensPerStep();
+    if (progress.size() < 2) {
+      System.err.println("[bench] " + name + " t=" + threads + " bf16=" + bf16 + ": no figure");
+      return null;
+    }
+    TrainerEvents.Progress a = progress.get(0);
+    TrainerEvents.Progress b = progress.get(progress.size() - 1);
+    double v = TrainerEvents.round((b.step() - a.step()) * tps / (b.elapsedS() - a.elapsedS()), 1);
+    System.err.println("[bench] djl " + name + " t=" + threads + (bf16 ? " bf16" : "") + ": " + v);
+    return v;
+  }
+
+  Double referenceRun(String name, int threads, TrainerConfig cfg)
+      throws IOException, InterruptedException {
+    // steps for about secondsPerRun, from a short calibration run
+    int steps = 10;
+    Double first = referenceOnce(name, threads, steps);
+    if (first == null) {
+      return null;
+    }
+    double stepsPerS = first / cfg.tokensPerStep();
+    steps = (int) Math.max(10, Math.min(100_000, stepsPerS * s.secondsPerRun()));
+    Double v = referenceOnce(name, threads, steps);
+    System.err.println("[bench] pytorch " + name + " t=" + threads + ": " + v);
+    return v;
+  }
+
+  private Double referenceOnce(String name, int threads, int steps)
+      throws IOException, InterruptedException {
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            s.python(),
+            s.referenceScript().toString(),
+            "--config",
+            name,
+            "--threads",
+            Integer.toString(threads),
+            "--steps",
+            Integer.toString(steps),
+            "--dataset",
+            s.dataset().toString());
+    // best settings found for Debian's torch on a shared 2-core machine: passive OpenMP waits
+    // (active spinning collapses under load), OpenBLAS with the same thread count
+    pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
+    pb.environment().put("OPENBLAS_NUM_THREADS", Integer.toString(threads));
+    pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+    for (String l : runChild(pb, 900, null)) {
+      if (l.contains("tokens_per_s")) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = TrainerEvents.jsonb().fromJson(l, Map.class);
+        return m.get("tokens_per_s") instanceof Number n ? n.doubleValue() : null;
+      }
+    }
+    return null;
+  }
+
+  /** RSS of a tiny-config child (bounded heap) over many steps, sampled at each progress line. */
+  private Map<String, Object> rss(long steps) throws IOException, InterruptedException {
+    Map<String, Object> cfg = BenchConfigs.config("tiny");
+    cfg.put("max_steps", steps);
+    cfg.put("log_interval", (int) Math.max(1, steps / 20));
+    TrainerJob job =
+        new TrainerJob(
+            "bench-rss", null, cfg, List.of(1L), 3600.0, s.dataset().toAbsolutePath().toString());
+    Path f = workDir.resolve("bench-rss.json");
+    Files.writeString(f, TrainerEvents.jsonb().toJson(job), StandardCharsets.UTF_8);
+    ChildJvm j = jvm(2).withMaxHeap("256m");
+    List<long[]> samples = Collections.synchronizedList(new ArrayList<>());
+    List<String> lines =
+        runChild(
+            j.processBuilder("--bench-job", f.toString()),
+            3600,
+            (pid, line) -> {
+              if (TrainerEvents.parse(line) instanceof TrainerEvents.Progress p) {
+                long kb = rssKb(pid);
+                if (kb > 0) {
+                  samples.add(new long[] {p.step(), kb});
+                }
+              }
+            });
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("event", "rss");
+    m.put("config", "tiny");
+    m.put("max_heap", "256m");
+    m.put("steps", steps);
+    List<List<Long>> pts = new ArrayList<>();
+    for (long[] x : samples) {
+      pts.add(List.of(x[0], x[1] / 1024));
+    }
+    m.put("step_rss_mb", pts);
+    if (samples.size() >= 4) {
+      long early = samples.get(Math.min(2, samples.size() - 1))[1] / 1024;
+      long last = samples.get(samples.size() - 1)[1] / 1024;
+      m.put("rss_mb_at_10pct", early);
+      m.put("rss_mb_at_end", last);
+      m.put("growth_mb", last - early);
+    }
+    m.put("completed", lines.stream().anyMatch(l -> l.contains("\"result\"")));
+    return m;
+  }
+
+  static long rssKb(long pid) {
+    try {
+      for (String l : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+        if (l.startsWith("VmRSS:")) {
+          return Long.parseLong(l.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+    return -1;
+  }
+
+  interface LineHook {
+    void onLine(long pid, String line);
+  }
+
+  private static List<String> runChild(ProcessBuilder pb, long timeoutS, LineHook hook)
+      throws IOException, InterruptedException {
+    pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+    Process p = pb.start();
+    p.getOutputStream().close();
+    List<String> lines = new ArrayList<>();
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      String l;
+      while ((l = r.readLine()) != null) {
+        lines.add(l);
+        if (hook != null) {
+          hook.onLine(p.pid(), l);
+        }
+      }
+    }
+    if (!p.waitFor(timeoutS, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+    }
+    return lines;
+  }
+
+  static Double median(List<Double> v) {
+    if (v.isEmpty()) {
+      return null;
+    }
+    List<Double> c = new ArrayList<>(v);
+    Collections.sort(c);
+    int n = c.size();
+    return n % 2 == 1
+        ? c.get(n / 2)
+        : TrainerEvents.round((c.get(n / 2 - 1) + c.get(n / 2)) / 2, 1);
+  }
+}

@@ -1,0 +1,2 @@
+/** Throughput benchmarks ({@code bench train}): DJL trainer vs a PyTorch reference. */
+package org.xeenet.worker.bench;
