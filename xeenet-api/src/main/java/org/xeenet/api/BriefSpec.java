@@ -19,4 +19,5 @@ public record BriefSpec(
     @JsonbProperty("budget_credits") Double budgetCredits,
     @JsonbProperty("replication") Integer replication,
     @JsonbProperty("hardware") ResourceProfile hardware,
-    @JsonbProperty("seed") Long seed) {}
+    @JsonbProperty("seed") Long seed,
+    @JsonbProperty("priority") Integer priority) {}

@@ -23,7 +23,9 @@ public record CampaignView(
     @JsonbProperty("finished_at") Instant finishedAt,
     @JsonbProperty("task_counts") Map<String, Long> taskCounts,
     @JsonbProperty("best") BestResult best,
-    @JsonbProperty("cost_credits") double costCredits) {
+    @JsonbProperty("cost_credits") double costCredits,
+    @JsonbProperty("priority") int priority,
+    @JsonbProperty("hardware") ResourceProfile hardware) {
 
   /** The best valid, non-simulated result of a campaign so far (lowest val_bpb). */
   public record BestResult(

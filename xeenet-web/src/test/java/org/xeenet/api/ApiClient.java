@@ -46,12 +46,16 @@ final class ApiClient {
     }
   }
 
-  HttpResponse<String> post(String path, String token, Object body) {
+  HttpResponse<String> post(String path, String token, Object body, String... headers) {
     String json = body == null ? "" : body instanceof String s ? s : JSON.toJson(body);
-    return send(
+    HttpRequest.Builder builder =
         request(path, token)
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json)));
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      builder.header(headers[i], headers[i + 1]);
+    }
+    return send(builder);
   }
 
   static <T> T read(HttpResponse<String> response, Class<T> type) {

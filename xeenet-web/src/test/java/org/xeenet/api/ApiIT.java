@@ -342,6 +342,168 @@ class ApiIT {
     assertThat(again.statusCode()).isEqualTo(409);
   }
 
+  @Test
+  void aTaskFailsWithEveryReasonOnceItsAttemptsAreUsed() {
+    // max attempts is 2 here (arquillian.xml)
+    CampaignView campaign = startCampaign("attempts", 1, 5);
+    WorkerCredentials worker = register("flaky");
+    lease(worker);
+    awaitTask(campaign.campaignId(), t -> t.status().equals("QUEUED"));
+    lease(worker);
+    TaskView failed = awaitTask(campaign.campaignId(), t -> t.status().equals("FAILED"));
+    assertThat(failed.attempts()).isEqualTo(2);
+    assertThat(failed.failureReasons())
+        .contains("attempt 1: lease expired", "attempt 2: lease expired");
+    assertThat(awaitCampaign(campaign.campaignId(), c -> !c.status().equals("RUNNING")).status())
+        .isEqualTo("COMPLETED");
+  }
+
+  @Test
+  void aLateValidResultOfAnExpiredLeaseWinsAndTheNewerLeaseIsCancelled() {
+    CampaignView campaign = startCampaign("late result", 1, 5);
+    WorkerCredentials slow = register("slow");
+    LeaseGrant first = lease(slow);
+    awaitTask(campaign.campaignId(), t -> t.status().equals("QUEUED"));
+    WorkerCredentials fast = register("fast");
+    LeaseGrant second = lease(fast);
+    assertThat(second.task().taskId()).isEqualTo(first.task().taskId());
+
+    HttpResponse<String> late =
+        client.post(
+            "leases/" + first.leaseId() + "/result",
+            slow.token(),
+            completed(first.task().taskId(), 2.9));
+    assertThat(late.statusCode()).isEqualTo(200);
+    assertThat(ApiClient.read(late, ResultAck.class)).isEqualTo(new ResultAck(true, "VALID"));
+
+    HeartbeatAck told =
+        ApiClient.read(
+            client.post("leases/" + second.leaseId() + "/heartbeat", fast.token(), "{}"),
+            HeartbeatAck.class);
+    assertThat(told.cancel()).isTrue();
+    ResultAck ignored =
+        ApiClient.read(
+            client.post(
+                "leases/" + second.leaseId() + "/result",
+                fast.token(),
+                completed(second.task().taskId(), 2.5)),
+            ResultAck.class);
+    assertThat(ignored.accepted()).isFalse();
+    TaskView task = awaitTask(campaign.campaignId(), t -> t.status().equals("VALID"));
+    assertThat(task.valBpb()).isEqualTo(2.9);
+    assertThat(task.workerId()).isEqualTo(slow.workerId());
+  }
+
+  @Test
+  void workersAreOfferedOnlyTasksTheirHardwareAndCodePackagesCanRun() {
+    BriefSpec needsGpu =
+        new BriefSpec(
+            "gpu only",
+            null,
+            1,
+            10,
+            null,
+            Map.of("n_layer", 1, "n_embd", 32, "n_head", 2),
+            null,
+            null,
+            null,
+            null,
+            new ResourceProfile(null, null, "any", 8.0, null, null, null),
+            1L,
+            null);
+    HttpResponse<String> created = client.post("briefs", admin, needsGpu);
+    assertThat(created.statusCode()).isEqualTo(201);
+    String id = ApiClient.read(created, CampaignView.class).campaignId();
+    CampaignView waiting = awaitCampaign(id, c -> c.status().equals("RUNNING"));
+    assertThat(waiting.statusDetail())
+        .contains("no registered worker meets its hardware requirements");
+    assertThat(waiting.hardware().gpuVramGb()).isEqualTo(8.0);
+
+    WorkerCredentials cpu = register("cpu-only");
+    assertThat(client.post("workers/" + cpu.workerId() + "/lease", cpu.token(), "{}").statusCode())
+        .isEqualTo(204);
+    WorkerCredentials smallGpu =
+        register(
+            "small-gpu",
+            new ResourceProfile(8, 32.0, "RTX 3050", 4.0, "Linux", "amd64", null),
+            "builtin:char-lm/1");
+    assertThat(
+            client
+                .post("workers/" + smallGpu.workerId() + "/lease", smallGpu.token(), "{}")
+                .statusCode())
+        .isEqualTo(204);
+    WorkerCredentials otherCode =
+        register(
+            "other-code",
+            new ResourceProfile(8, 32.0, "A100", 80.0, "Linux", "amd64", null),
+            "python:other/1");
+    assertThat(
+            client
+                .post("workers/" + otherCode.workerId() + "/lease", otherCode.token(), "{}")
+                .statusCode())
+        .isEqualTo(204);
+
+    WorkerCredentials bigGpu =
+        register(
+            "big-gpu",
+            new ResourceProfile(8, 32.0, "A100", 80.0, "Linux", "amd64", null),
+            "builtin:char-lm/1");
+    assertThat(
+            ApiClient.read(client.get("campaigns/" + id, admin), CampaignView.class).statusDetail())
+        .isNull();
+    LeaseGrant grant = lease(bigGpu);
+    assertThat(grant.task().campaignId()).isEqualTo(id);
+  }
+
+  @Test
+  void aRetriedLeaseRequestWithTheSameIdempotencyKeyGetsTheSameLease() {
+    startCampaign("idempotent lease", 2, 30);
+    WorkerCredentials worker = register("retrying");
+    HttpResponse<String> first = leaseWithKey(worker, "poll-1");
+    HttpResponse<String> retried = leaseWithKey(worker, "poll-1");
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(retried.statusCode()).isEqualTo(200);
+    LeaseGrant a = ApiClient.read(first, LeaseGrant.class);
+    LeaseGrant b = ApiClient.read(retried, LeaseGrant.class);
+    assertThat(b.leaseId()).isEqualTo(a.leaseId());
+    assertThat(b.task().taskId()).isEqualTo(a.task().taskId());
+    LeaseGrant next = ApiClient.read(leaseWithKey(worker, "poll-2"), LeaseGrant.class);
+    assertThat(next.leaseId()).isNotEqualTo(a.leaseId());
+    assertThat(next.task().taskId()).isNotEqualTo(a.task().taskId());
+  }
+
+  @Test
+  void workersTimeIsSharedBetweenResearchersAndPriorityComesFirst() {
+    String alice = openResearcher("alice");
+    String bob = openResearcher("bob");
+    String aliceCampaign = startCampaignAs(alice, "alice's", 3, 30, null);
+    String bobCampaign = startCampaignAs(bob, "bob's", 3, 30, null);
+    try {
+      sharesBetween(alice, aliceCampaign, bob, bobCampaign);
+    } finally {
+      client.post("campaigns/" + aliceCampaign + "/cancel", alice, null);
+      client.post("campaigns/" + bobCampaign + "/cancel", bob, null);
+    }
+  }
+
+  private void sharesBetween(String alice, String aliceCampaign, String bob, String bobCampaign) {
+    WorkerCredentials worker = register("shared");
+    List<String> order = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      order.add(lease(worker).task().campaignId());
+    }
+    // first come would give alice 3 in a row; fair share alternates
+    assertThat(order).containsExactly(aliceCampaign, bobCampaign, aliceCampaign, bobCampaign);
+
+    String urgent = startCampaignAs(bob, "bob's urgent", 1, 30, 10);
+    assertThat(lease(worker).task().campaignId()).isEqualTo(urgent);
+    client.post("campaigns/" + urgent + "/cancel", bob, null);
+
+    // researchers see only their own campaigns
+    assertThat(client.get("campaigns/" + aliceCampaign, bob).statusCode()).isEqualTo(404);
+    assertThat(client.post("researchers", bob, "{\"name\":\"eve\"}").statusCode()).isEqualTo(403);
+  }
+
   // ---- helpers
 
   private static BriefSpec brief(String title, int tasks, int budget) {
@@ -357,7 +519,8 @@ class ApiIT {
         null,
         null,
         null,
-        42L);
+        42L,
+        null);
   }
 
   private static TaskResult completed(String taskId, double bpb) {
@@ -383,17 +546,75 @@ class ApiIT {
   }
 
   private WorkerCredentials register(String name) {
+    return register(
+        name, new ResourceProfile(2, 8.0, null, null, "Linux", "amd64", null), "builtin:char-lm/1");
+  }
+
+  private WorkerCredentials register(String name, ResourceProfile profile, String codePackage) {
     HttpResponse<String> response =
         client.post(
             "workers",
             null,
             new WorkerRegistration(
                 name,
-                new ResourceProfile(2, 8.0, null, null, "Linux", "amd64", null),
+                profile,
                 new TrainingCapability(
-                    "java-17", "pytorch", "2.7.1", true, false, List.of("builtin:char-lm/1"))));
+                    "java-17",
+                    "pytorch",
+                    "2.7.1",
+                    true,
+                    profile.gpuName() != null,
+                    List.of(codePackage))));
     assertThat(response.statusCode()).isEqualTo(201);
     return ApiClient.read(response, WorkerCredentials.class);
+  }
+
+  private LeaseGrant lease(WorkerCredentials worker) {
+    HttpResponse<String> response =
+        client.post("workers/" + worker.workerId() + "/lease", worker.token(), "{}");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return ApiClient.read(response, LeaseGrant.class);
+  }
+
+  private HttpResponse<String> leaseWithKey(WorkerCredentials worker, String key) {
+    return client.post(
+        "workers/" + worker.workerId() + "/lease", worker.token(), "{}", "Idempotency-Key", key);
+  }
+
+  private String openResearcher(String name) {
+    HttpResponse<String> response = client.post("researchers", admin, Map.of("name", name));
+    assertThat(response.statusCode()).isEqualTo(201);
+    return (String) ApiClient.read(response, Map.class).get("token");
+  }
+
+  private String startCampaignAs(
+      String token, String title, int tasks, int budget, Integer priority) {
+    BriefSpec brief =
+        new BriefSpec(
+            title,
+            null,
+            tasks,
+            budget,
+            null,
+            Map.of("n_layer", 1, "n_embd", 32, "n_head", 2),
+            null,
+            null,
+            null,
+            null,
+            null,
+            3L,
+            priority);
+    HttpResponse<String> created = client.post("briefs", token, brief);
+    assertThat(created.statusCode()).isEqualTo(201);
+    String id = ApiClient.read(created, CampaignView.class).campaignId();
+    for (int i = 0; i < 120; i++) {
+      CampaignView view = ApiClient.read(client.get("campaigns/" + id, token), CampaignView.class);
+      if (view.status().equals("RUNNING")) {
+        return id;
+      }
+      pause(500);
+    }
+    throw new AssertionError("campaign " + id + " never ran");
   }
 
   private List<CampaignView> campaigns() {

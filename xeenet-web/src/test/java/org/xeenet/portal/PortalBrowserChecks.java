@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -26,14 +24,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Drives the researcher portal of a running server in headless Chromium (Debian's {@code
  * /usr/bin/chromium} and {@code /usr/bin/chromedriver}, given explicitly: Selenium Manager is never
  * used). Not a test of its own yet (no *Test or *IT name): the integration tests call {@link
- * #run(String, String)} against the server they started; by hand, run the JUnit method with
- * {@code -Dxeenet.portal.url=http://127.0.0.1:8181 -Dxeenet.portal.token=...}, or {@link
- * #main(String[])}. With {@code -Dxeenet.portal.screenshots=DIR} it saves a screenshot per step.
+ * #run(String, String)} against the server they started; by hand, run the JUnit method with {@code
+ * -Dxeenet.portal.url=http://127.0.0.1:8181 -Dxeenet.portal.token=...}, or {@link #main(String[])}.
+ * With {@code -Dxeenet.portal.screenshots=DIR} it saves a screenshot per step.
  *
- * <p>What it checks: a wrong token is refused with a message; the admin logs in; a brief of 2
- * tasks × 30 s creates a campaign whose page shows its status and 2 rows in the task table; the
- * campaign list shows it; a bad brief (0 tasks) shows an error next to the field and creates
- * nothing.
+ * <p>What it checks: a wrong token is refused with a message; the admin logs in; a brief of 2 tasks
+ * × 30 s creates a campaign whose page shows its status and 2 rows in the task table; the campaign
+ * list shows it; a bad brief (0 tasks) shows an error next to the field and creates nothing.
  */
 public class PortalBrowserChecks {
   static final String CHROMIUM = "/usr/bin/chromium";
@@ -41,17 +38,6 @@ public class PortalBrowserChecks {
   static final Duration WAIT = Duration.ofSeconds(60);
   static final List<String> CAMPAIGN_STATUSES =
       List.of("EXPANDING", "RUNNING", "PAUSED", "COMPLETED", "CANCELLED", "FAILED");
-
-  @Test
-  @EnabledIfSystemProperty(named = "xeenet.portal.url", matches = ".+")
-  void portal() {
-    run(System.getProperty("xeenet.portal.url"), System.getProperty("xeenet.portal.token"));
-  }
-
-  public static void main(String[] args) {
-    run(args[0], args[1]);
-    System.out.println("portal browser checks passed");
-  }
 
   /** Runs every check against the server at {@code baseUrl} (e.g. {@code http://host:8080}). */
   public static void run(String baseUrl, String adminToken) {
@@ -126,7 +112,9 @@ public class PortalBrowserChecks {
           wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login:tokenMessage")));
       assertThat(message.getText()).containsIgnoringCase("token");
       assertThat(driver.getCurrentUrl()).contains("/login.xhtml");
-      assertThat(driver.findElements(By.id("bar:logout"))).as("signed in after a bad token").isEmpty();
+      assertThat(driver.findElements(By.id("bar:logout")))
+          .as("signed in after a bad token")
+          .isEmpty();
       screenshot("bad-token");
     }
 
@@ -276,7 +264,8 @@ public class PortalBrowserChecks {
       }
       try {
         Files.createDirectories(screenshots);
-        byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        byte[] png =
+            ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
         Files.write(screenshots.resolve(String.format("%02d-%s.png", ++shot, name)), png);
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);

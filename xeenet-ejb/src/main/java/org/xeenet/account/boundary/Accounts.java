@@ -21,6 +21,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.xeenet.account.control.BearerToken;
 import org.xeenet.account.entity.Researcher;
+import org.xeenet.problem.ForbiddenException;
+import org.xeenet.problem.RejectedInputException;
 
 /** Researcher accounts: authentication by bearer token and the first administrator. */
 @Singleton
@@ -45,10 +47,34 @@ public class Accounts {
     String token = configuredAdminToken.filter(t -> !t.isBlank()).orElseGet(this::storedToken);
     String sha = BearerToken.sha256(token);
     if (findByTokenSha(sha).isEmpty()) {
-      em.persist(new Researcher("admin", sha, Instant.now()));
+      em.persist(new Researcher("admin", sha, true, Instant.now()));
       LOG.info("created the administrator researcher account");
     }
   }
+
+  /**
+   * Opens a researcher account; only an administrator may. Answers the new account's id and its
+   * bearer token, which is shown only this once.
+   */
+  public NewAccount createResearcher(String byResearcherId, String name) {
+    Researcher by = em.find(Researcher.class, byResearcherId);
+    if (by == null || !by.admin()) {
+      throw new ForbiddenException("only an administrator opens researcher accounts");
+    }
+    if (name == null || name.isBlank() || name.length() > 200) {
+      throw new RejectedInputException("name", "must be 1 to 200 characters");
+    }
+    String token = BearerToken.generate();
+    Researcher researcher =
+        new Researcher(name.strip(), BearerToken.sha256(token), false, Instant.now());
+    em.persist(researcher);
+    LOG.info(
+        () -> "researcher account " + researcher.id() + " opened for '" + researcher.name() + "'");
+    return new NewAccount(researcher.id(), researcher.name(), token);
+  }
+
+  /** A just-opened account with its one-time token. */
+  public record NewAccount(String id, String name, String token) {}
 
   /** The researcher a bearer token belongs to. */
   public Optional<Researcher> authenticate(String token) {

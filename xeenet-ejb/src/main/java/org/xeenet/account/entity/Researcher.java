@@ -27,13 +27,17 @@ public class Researcher {
   @Column(name = "TOKEN_SHA256")
   private String tokenSha256;
 
+  @Column(name = "IS_ADMIN")
+  private boolean admin;
+
   @Column(name = "CREATED_AT")
   private Instant createdAt;
 
   protected Researcher() {}
 
-  public Researcher(String name, String tokenSha256, Instant now) {
+  public Researcher(String name, String tokenSha256, boolean admin, Instant now) {
     this.id = UUID.randomUUID().toString();
+    this.admin = admin;
     this.name = name;
     this.tokenSha256 = tokenSha256;
     this.createdAt = now;
@@ -45,5 +49,10 @@ public class Researcher {
 
   public String name() {
     return name;
+  }
+
+  /** Administrators manage accounts. */
+  public boolean admin() {
+    return admin;
   }
 }

@@ -29,7 +29,9 @@ import org.xeenet.problem.RejectedInputException;
 import org.xeenet.search.control.CharLMConfigGenerator;
 import org.xeenet.search.control.CharLMSearchSpace;
 import org.xeenet.task.boundary.TaskQueue;
+import org.xeenet.task.control.HardwareRequirement;
 import org.xeenet.task.entity.TaskStatus;
+import org.xeenet.worker.boundary.WorkerRegistry;
 
 /**
  * The orchestrator agent: turns a researcher's brief into a campaign, hands it to the expansion
@@ -46,6 +48,8 @@ public class CampaignOrchestrator {
   @EJB DatasetCatalog datasets;
 
   @EJB TaskQueue queue;
+
+  @EJB WorkerRegistry workers;
 
   @Inject Event<CampaignSubmitted> submitted;
 
@@ -67,6 +71,8 @@ public class CampaignOrchestrator {
             brief.numTasks(),
             brief.timeBudgetPerTask(),
             seed,
+            brief.priority() == null ? 0 : brief.priority(),
+            HardwareRequirement.of(brief.hardware()),
             JSONB.toJson(brief),
             Instant.now());
     em.persist(campaign);
@@ -240,12 +246,19 @@ public class CampaignOrchestrator {
   }
 
   CampaignView view(Campaign c) {
+    String detail = c.statusDetail();
+    HardwareRequirement hardware = c.hardware();
+    if (c.status() == CampaignStatus.RUNNING
+        && !hardware.isNone()
+        && workers.countMeeting(hardware) == 0) {
+      detail = "no registered worker meets its hardware requirements (" + hardware.describe() + ")";
+    }
     return new CampaignView(
         c.id(),
         c.title(),
         c.description(),
         c.status().name(),
-        c.statusDetail(),
+        detail,
         c.template(),
         c.datasetName(),
         c.search(),
@@ -255,6 +268,8 @@ public class CampaignOrchestrator {
         c.finishedAt(),
         queue.counts(c.id()),
         queue.best(c.id()).orElse(null),
-        0.0);
+        0.0,
+        c.priority(),
+        hardware.asProfile());
   }
 }

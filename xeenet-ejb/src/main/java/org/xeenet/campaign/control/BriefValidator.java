@@ -75,6 +75,9 @@ public final class BriefValidator {
     if (brief.replication() != null && (brief.replication() < 1 || brief.replication() > 5)) {
       errors.add(new FieldError("replication", "must be between 1 and 5"));
     }
+    if (brief.priority() != null && (brief.priority() < -100 || brief.priority() > 100)) {
+      errors.add(new FieldError("priority", "must be between -100 and 100"));
+    }
     ResourceProfile hardware = brief.hardware();
     if (hardware != null) {
       if (hardware.cpuCores() != null && hardware.cpuCores() < 1) {

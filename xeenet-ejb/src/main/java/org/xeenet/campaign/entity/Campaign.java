@@ -9,6 +9,7 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.xeenet.task.control.HardwareRequirement;
 
 /** A research campaign: one brief, many tasks. */
 @Entity
@@ -52,6 +53,18 @@ public class Campaign {
   @Column(name = "PRIORITY")
   private int priority;
 
+  @Column(name = "MIN_CPU_CORES")
+  private Integer minCpuCores;
+
+  @Column(name = "MIN_RAM_GB")
+  private Double minRamGb;
+
+  @Column(name = "NEEDS_GPU")
+  private boolean needsGpu;
+
+  @Column(name = "MIN_GPU_VRAM_GB")
+  private Double minGpuVramGb;
+
   @Lob
   @Column(name = "BRIEF_JSON")
   private String briefJson;
@@ -80,6 +93,8 @@ public class Campaign {
       int numTasks,
       int timeBudget,
       long campaignSeed,
+      int priority,
+      HardwareRequirement hardware,
       String briefJson,
       Instant now) {
     this.id = UUID.randomUUID().toString();
@@ -94,6 +109,11 @@ public class Campaign {
     this.numTasks = numTasks;
     this.timeBudget = timeBudget;
     this.campaignSeed = campaignSeed;
+    this.priority = priority;
+    this.minCpuCores = hardware.minCpuCores();
+    this.minRamGb = hardware.minRamGb();
+    this.needsGpu = hardware.needsGpu();
+    this.minGpuVramGb = hardware.minGpuVramGb();
     this.briefJson = briefJson;
     this.createdAt = now;
   }
@@ -206,6 +226,10 @@ public class Campaign {
 
   public int priority() {
     return priority;
+  }
+
+  public HardwareRequirement hardware() {
+    return new HardwareRequirement(minCpuCores, minRamGb, needsGpu, minGpuVramGb);
   }
 
   public String briefJson() {

@@ -11,6 +11,7 @@ import jakarta.persistence.TypedQuery;
 import java.lang.reflect.Type;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.xeenet.api.Heartbeat;
 import org.xeenet.api.HeartbeatAck;
 import org.xeenet.api.LeaseGrant;
 import org.xeenet.api.Problem.FieldError;
+import org.xeenet.api.ResourceProfile;
 import org.xeenet.api.ResultAck;
 import org.xeenet.api.TaskPage;
 import org.xeenet.api.TaskResult;
@@ -39,6 +41,8 @@ import org.xeenet.problem.GoneException;
 import org.xeenet.problem.NotFoundException;
 import org.xeenet.problem.RejectedInputException;
 import org.xeenet.search.control.CharLMConfigGenerator.GeneratedConfig;
+import org.xeenet.task.control.FairShare;
+import org.xeenet.task.control.FairShare.CampaignCandidate;
 import org.xeenet.task.control.LeasePolicy;
 import org.xeenet.task.control.ResultAssessment;
 import org.xeenet.task.control.ResultAssessment.Judgement;
@@ -47,14 +51,17 @@ import org.xeenet.task.entity.Lease;
 import org.xeenet.task.entity.LeaseState;
 import org.xeenet.task.entity.Task;
 import org.xeenet.task.entity.TaskStatus;
+import org.xeenet.worker.entity.Worker;
 
 /**
  * The queue agent: enqueues a campaign's tasks, leases them to workers, keeps leases alive on
  * heartbeats, takes results, and returns the tasks of expired leases to the queue.
  *
- * <p>Leasing is safe under concurrency, also with several server instances on one database: a
- * candidate is read without locks, then locked and re-checked before it is leased (STACK.md: a
- * paged {@code FOR UPDATE} is silently dropped by EclipseLink on Derby).
+ * <p>A worker is offered only tasks of code packages it declared, of running campaigns whose
+ * hardware requirements it meets, in {@link FairShare} order. Leasing is safe under concurrency,
+ * also with several server instances on one database: a candidate is read without locks, then
+ * locked and re-checked before it is leased (STACK.md: a paged {@code FOR UPDATE} is silently
+ * dropped by EclipseLink on Derby).
  */
 @Stateless
 public class TaskQueue {
@@ -84,6 +91,10 @@ public class TaskQueue {
   @Inject
   @ConfigProperty(name = "xeenet.task.max-attempts", defaultValue = "3")
   int maxAttempts;
+
+  @Inject
+  @ConfigProperty(name = "xeenet.fair-share.window-seconds", defaultValue = "3600")
+  long fairShareWindowSeconds;
 
   LeasePolicy policy() {
     return new LeasePolicy(budgetFactor, graceSeconds, retryAfterSeconds);
@@ -132,48 +143,170 @@ public class TaskQueue {
     return written;
   }
 
-  /** The next task this worker may run, leased to it; empty when there is none. */
-  public Optional<LeaseGrant> lease(String workerId, String apiBase) {
-    @SuppressWarnings("unchecked")
-    List<Object> candidates =
-        em.createNativeQuery(
-                "SELECT t.ID FROM XN_TASK t JOIN XN_CAMPAIGN c ON c.ID = t.CAMPAIGN_ID"
-                    + " WHERE t.STATUS = 'QUEUED' AND c.STATUS = 'RUNNING'"
-                    + " ORDER BY c.PRIORITY DESC, c.CREATED_AT, t.TASK_INDEX"
-                    + " FETCH FIRST "
-                    + CANDIDATES
-                    + " ROWS ONLY WITH UR")
-            .getResultList();
+  /**
+   * The next task this worker may run, leased to it; empty when there is none. A repeated request
+   * with the same idempotency key answers the lease the first one got.
+   */
+  public Optional<LeaseGrant> lease(String workerId, String apiBase, String idempotencyKey) {
+    Worker worker = em.find(Worker.class, workerId);
+    if (worker == null) {
+      throw new NotFoundException("no worker " + workerId);
+    }
+    if (idempotencyKey != null) {
+      Optional<Lease> earlier =
+          em.createNamedQuery(Lease.BY_IDEMPOTENCY_KEY, Lease.class)
+              .setParameter("worker", workerId)
+              .setParameter("key", idempotencyKey)
+              .getResultStream()
+              .findFirst();
+      if (earlier.isPresent()) {
+        Lease lease = earlier.get();
+        Task task = em.find(Task.class, lease.taskId());
+        Campaign campaign = em.find(Campaign.class, task.campaignId());
+        return Optional.of(
+            new LeaseGrant(lease.id(), lease.expiresAt(), spec(task, campaign, apiBase)));
+      }
+    }
+    List<String> packages = worker.codePackages();
+    if (packages.isEmpty()) {
+      return Optional.empty();
+    }
+    List<CampaignCandidate> campaigns = eligibleCampaigns(worker.profile(), packages);
+    if (campaigns.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean severalOwners =
+        campaigns.stream().map(CampaignCandidate::ownerId).distinct().count() > 1;
+    Map<String, Double> usage = severalOwners ? recentUsage() : Map.of();
     Instant now = Instant.now();
-    for (Object id : candidates) {
-      Task task = em.find(Task.class, id, LockModeType.PESSIMISTIC_WRITE);
-      if (task == null || task.status() != TaskStatus.QUEUED) {
-        continue;
+    for (CampaignCandidate candidate : FairShare.order(campaigns, usage)) {
+      for (Object id : queuedTasks(candidate.campaignId(), packages)) {
+        Task task = em.find(Task.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (task == null || task.status() != TaskStatus.QUEUED) {
+          continue;
+        }
+        Campaign campaign = em.find(Campaign.class, task.campaignId());
+        if (campaign.status() != CampaignStatus.RUNNING) {
+          break;
+        }
+        Instant expiry = policy().expiryFrom(now, task.timeBudget());
+        Lease lease =
+            new Lease(task.id(), workerId, task.attempts() + 1, now, expiry, idempotencyKey);
+        task.lease(lease.id(), workerId, expiry);
+        em.persist(lease);
+        LOG.info(
+            () ->
+                "lease "
+                    + lease.id()
+                    + ": task "
+                    + task.id()
+                    + " of campaign "
+                    + campaign.id()
+                    + " to worker "
+                    + workerId
+                    + " (attempt "
+                    + lease.attempt()
+                    + ")");
+        return Optional.of(new LeaseGrant(lease.id(), expiry, spec(task, campaign, apiBase)));
       }
-      Campaign campaign = em.find(Campaign.class, task.campaignId());
-      if (campaign.status() != CampaignStatus.RUNNING) {
-        continue;
-      }
-      Instant expiry = policy().expiryFrom(now, task.timeBudget());
-      Lease lease = new Lease(task.id(), workerId, task.attempts() + 1, now, expiry);
-      task.lease(lease.id(), workerId, expiry);
-      em.persist(lease);
-      LOG.info(
-          () ->
-              "lease "
-                  + lease.id()
-                  + ": task "
-                  + task.id()
-                  + " of campaign "
-                  + campaign.id()
-                  + " to worker "
-                  + workerId
-                  + " (attempt "
-                  + lease.attempt()
-                  + ")");
-      return Optional.of(new LeaseGrant(lease.id(), expiry, spec(task, campaign, apiBase)));
     }
     return Optional.empty();
+  }
+
+  /** Running campaigns with queued tasks of these code packages whose hardware needs it meets. */
+  private List<CampaignCandidate> eligibleCampaigns(
+      ResourceProfile profile, List<String> packages) {
+    List<Object> parameters = new ArrayList<>();
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT c.ID, c.OWNER_ID, c.PRIORITY, c.CREATED_AT FROM XN_CAMPAIGN c"
+                + " WHERE c.STATUS = 'RUNNING'");
+    sql.append(" AND (c.MIN_CPU_CORES IS NULL");
+    if (profile.cpuCores() != null) {
+      parameters.add(profile.cpuCores());
+      sql.append(" OR c.MIN_CPU_CORES <= ?").append(parameters.size());
+    }
+    sql.append(") AND (c.MIN_RAM_GB IS NULL");
+    if (profile.ramGb() != null) {
+      parameters.add(profile.ramGb());
+      sql.append(" OR c.MIN_RAM_GB <= ?").append(parameters.size());
+    }
+    sql.append(")");
+    if (profile.gpuName() == null) {
+      sql.append(" AND c.NEEDS_GPU = 0 AND c.MIN_GPU_VRAM_GB IS NULL");
+    } else {
+      sql.append(" AND (c.MIN_GPU_VRAM_GB IS NULL");
+      if (profile.gpuVramGb() != null) {
+        parameters.add(profile.gpuVramGb());
+        sql.append(" OR c.MIN_GPU_VRAM_GB <= ?").append(parameters.size());
+      }
+      sql.append(")");
+    }
+    sql.append(
+        " AND EXISTS (SELECT 1 FROM XN_TASK t WHERE t.CAMPAIGN_ID = c.ID AND t.STATUS = 'QUEUED'"
+            + " AND t.CODE_PACKAGE_REF IN (");
+    sql.append(placeholders(packages, parameters)).append(")) WITH UR");
+    var query = em.createNativeQuery(sql.toString());
+    for (int i = 0; i < parameters.size(); i++) {
+      query.setParameter(i + 1, parameters.get(i));
+    }
+    List<CampaignCandidate> candidates = new ArrayList<>();
+    for (Object row : query.getResultList()) {
+      Object[] columns = (Object[]) row;
+      candidates.add(
+          new CampaignCandidate(
+              (String) columns[0],
+              (String) columns[1],
+              ((Number) columns[2]).intValue(),
+              ((java.sql.Timestamp) columns[3]).toInstant()));
+    }
+    return candidates;
+  }
+
+  private List<?> queuedTasks(String campaignId, List<String> packages) {
+    List<Object> parameters = new ArrayList<>();
+    parameters.add(campaignId);
+    String sql =
+        "SELECT t.ID FROM XN_TASK t WHERE t.CAMPAIGN_ID = ?1 AND t.STATUS = 'QUEUED'"
+            + " AND t.CODE_PACKAGE_REF IN ("
+            + placeholders(packages, parameters)
+            + ") ORDER BY t.TASK_INDEX FETCH FIRST "
+            + CANDIDATES
+            + " ROWS ONLY WITH UR";
+    var query = em.createNativeQuery(sql);
+    for (int i = 0; i < parameters.size(); i++) {
+      query.setParameter(i + 1, parameters.get(i));
+    }
+    return query.getResultList();
+  }
+
+  private static String placeholders(List<String> values, List<Object> parameters) {
+    StringBuilder marks = new StringBuilder();
+    for (String value : values) {
+      parameters.add(value);
+      marks.append(marks.length() == 0 ? "" : ", ").append('?').append(parameters.size());
+    }
+    return marks.toString();
+  }
+
+  /**
+   * Compute each researcher was granted in the fair-share window: the time budgets of the leases
+   * issued to their campaigns.
+   */
+  private Map<String, Double> recentUsage() {
+    Map<String, Double> usage = new HashMap<>();
+    for (Object row :
+        em.createNativeQuery(
+                "SELECT c.OWNER_ID, SUM(t.TIME_BUDGET) FROM XN_LEASE l"
+                    + " JOIN XN_TASK t ON t.ID = l.TASK_ID JOIN XN_CAMPAIGN c ON c.ID = t.CAMPAIGN_ID"
+                    + " WHERE l.ISSUED_AT > ?1 GROUP BY c.OWNER_ID WITH UR")
+            .setParameter(
+                1, java.sql.Timestamp.from(Instant.now().minusSeconds(fairShareWindowSeconds)))
+            .getResultList()) {
+      Object[] columns = (Object[]) row;
+      usage.put((String) columns[0], ((Number) columns[1]).doubleValue());
+    }
+    return usage;
   }
 
   private TaskSpec spec(Task task, Campaign campaign, String apiBase) {

@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -16,7 +17,12 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "XN_LEASE")
+@NamedQuery(
+    name = Lease.BY_IDEMPOTENCY_KEY,
+    query = "SELECT l FROM Lease l WHERE l.workerId = :worker AND l.idempotencyKey = :key")
 public class Lease {
+  public static final String BY_IDEMPOTENCY_KEY = "Lease.byIdempotencyKey";
+
   @Id
   @Column(name = "ID")
   private String id;
@@ -49,6 +55,9 @@ public class Lease {
   @Column(name = "PROGRESS_LOSS")
   private Double progressLoss;
 
+  @Column(name = "IDEMPOTENCY_KEY")
+  private String idempotencyKey;
+
   @Column(name = "RESULT_SHA256")
   private String resultSha256;
 
@@ -67,8 +76,15 @@ public class Lease {
 
   protected Lease() {}
 
-  public Lease(String taskId, String workerId, int attempt, Instant now, Instant expiresAt) {
+  public Lease(
+      String taskId,
+      String workerId,
+      int attempt,
+      Instant now,
+      Instant expiresAt,
+      String idempotencyKey) {
     this.id = UUID.randomUUID().toString();
+    this.idempotencyKey = idempotencyKey;
     this.taskId = taskId;
     this.workerId = workerId;
     this.attempt = attempt;

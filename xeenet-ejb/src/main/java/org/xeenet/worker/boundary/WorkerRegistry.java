@@ -16,6 +16,7 @@ import org.xeenet.api.ResourceProfile;
 import org.xeenet.api.WorkerCredentials;
 import org.xeenet.api.WorkerRegistration;
 import org.xeenet.problem.RejectedInputException;
+import org.xeenet.task.control.HardwareRequirement;
 import org.xeenet.worker.entity.Worker;
 
 /** Registers volunteer workers and recognises their tokens. */
@@ -37,6 +38,12 @@ public class WorkerRegistry {
       errors.add(new FieldError("name", "must be at most 200 characters"));
     }
     ResourceProfile profile = registration.resourceProfile();
+    if (registration.trainingCapability() != null
+        && registration.trainingCapability().codePackages() != null
+        && String.join(",", registration.trainingCapability().codePackages()).length() > 1000) {
+      errors.add(
+          new FieldError("training_capability.code_packages", "must be at most 1000 characters"));
+    }
     if (profile != null) {
       if (profile.cpuCores() != null && profile.cpuCores() < 1) {
         errors.add(new FieldError("resource_profile.cpu_cores", "must be at least 1"));
@@ -59,10 +66,23 @@ public class WorkerRegistry {
             BearerToken.sha256(token),
             profile,
             capability,
+            codePackages(registration),
             Instant.now());
     em.persist(worker);
     LOG.info(() -> "worker " + worker.id() + " registered as '" + worker.name() + "'");
     return new WorkerCredentials(worker.id(), token);
+  }
+
+  private static List<String> codePackages(WorkerRegistration registration) {
+    if (registration.trainingCapability() == null
+        || registration.trainingCapability().codePackages() == null) {
+      return List.of();
+    }
+    return registration.trainingCapability().codePackages().stream()
+        .filter(p -> p != null && !p.isBlank() && !p.contains(","))
+        .map(String::strip)
+        .distinct()
+        .toList();
   }
 
   /** The worker a bearer token belongs to; notes the call. */
@@ -77,6 +97,34 @@ public class WorkerRegistry {
             .findFirst();
     worker.ifPresent(w -> w.seen(Instant.now()));
     return worker;
+  }
+
+  /** How many registered workers could run tasks that need {@code requirement}. */
+  public long countMeeting(HardwareRequirement requirement) {
+    StringBuilder jpql = new StringBuilder("SELECT COUNT(w) FROM Worker w WHERE 1 = 1");
+    if (requirement.minCpuCores() != null) {
+      jpql.append(" AND w.cpuCores >= :cores");
+    }
+    if (requirement.minRamGb() != null) {
+      jpql.append(" AND w.ramGb >= :ram");
+    }
+    if (requirement.needsGpu()) {
+      jpql.append(" AND w.gpuName IS NOT NULL");
+    }
+    if (requirement.minGpuVramGb() != null) {
+      jpql.append(" AND w.gpuVramGb >= :vram");
+    }
+    var query = em.createQuery(jpql.toString(), Long.class);
+    if (requirement.minCpuCores() != null) {
+      query.setParameter("cores", requirement.minCpuCores());
+    }
+    if (requirement.minRamGb() != null) {
+      query.setParameter("ram", requirement.minRamGb());
+    }
+    if (requirement.minGpuVramGb() != null) {
+      query.setParameter("vram", requirement.minGpuVramGb());
+    }
+    return query.getSingleResult();
   }
 
   public Optional<Worker> find(String id) {

@@ -7,6 +7,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.xeenet.api.ResourceProfile;
 
@@ -51,6 +52,9 @@ public class Worker {
   @Column(name = "CAPABILITY_JSON")
   private String capabilityJson;
 
+  @Column(name = "CODE_PACKAGES")
+  private String codePackages;
+
   @Column(name = "REGISTERED_AT")
   private Instant registeredAt;
 
@@ -64,6 +68,7 @@ public class Worker {
       String tokenSha256,
       ResourceProfile profile,
       String capabilityJson,
+      List<String> codePackages,
       Instant now) {
     this.id = UUID.randomUUID().toString();
     this.name = name;
@@ -78,6 +83,8 @@ public class Worker {
       this.benchmarkTokensPerS = profile.benchmarkTokensPerS();
     }
     this.capabilityJson = capabilityJson;
+    this.codePackages =
+        codePackages == null || codePackages.isEmpty() ? null : String.join(",", codePackages);
     this.registeredAt = now;
     this.lastSeenAt = now;
   }
@@ -99,6 +106,11 @@ public class Worker {
 
   public ResourceProfile profile() {
     return new ResourceProfile(cpuCores, ramGb, gpuName, gpuVramGb, os, arch, benchmarkTokensPerS);
+  }
+
+  /** The code packages this worker declared it can run; it is offered no other tasks. */
+  public List<String> codePackages() {
+    return codePackages == null ? List.of() : List.of(codePackages.split(","));
   }
 
   public Instant lastSeenAt() {

@@ -15,7 +15,7 @@ class BriefValidatorTest {
 
   private static BriefSpec brief(String title, Integer tasks, Integer budget) {
     return new BriefSpec(
-        title, null, tasks, budget, null, null, null, null, null, null, null, null);
+        title, null, tasks, budget, null, null, null, null, null, null, null, null, null);
   }
 
   private List<String> badFields(BriefSpec brief) {
@@ -42,7 +42,8 @@ class BriefValidatorTest {
             100.0,
             2,
             new ResourceProfile(2, 4.0, null, null, null, null, null),
-            9L);
+            9L,
+            null);
     assertThat(validator.validate(full)).isEmpty();
   }
 
@@ -79,6 +80,7 @@ class BriefValidatorTest {
             -1.0,
             9,
             new ResourceProfile(0, -1.0, null, -2.0, null, null, null),
+            null,
             null);
     assertThat(badFields(brief))
         .containsExactlyInAnyOrder(
@@ -96,7 +98,7 @@ class BriefValidatorTest {
   @Test
   void knownSearchesNotYetAvailableAreSaidSo() {
     BriefSpec tpe =
-        new BriefSpec("t", null, 1, 10, null, null, null, "tpe", null, null, null, null);
+        new BriefSpec("t", null, 1, 10, null, null, null, "tpe", null, null, null, null, null);
     assertThat(validator.validate(tpe))
         .singleElement()
         .satisfies(e -> assertThat(e.message()).contains("not available"));

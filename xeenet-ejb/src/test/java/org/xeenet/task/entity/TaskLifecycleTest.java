@@ -103,7 +103,7 @@ class TaskLifecycleTest {
 
   @Test
   void aLeaseHeartbeatOnlyExtendsAndRecordsProgress() {
-    Lease lease = new Lease("t", "w", 1, NOW, NOW.plusSeconds(100));
+    Lease lease = new Lease("t", "w", 1, NOW, NOW.plusSeconds(100), null);
     assertThat(lease.isActiveAt(NOW.plusSeconds(99))).isTrue();
     assertThat(lease.isActiveAt(NOW.plusSeconds(100))).isFalse();
     lease.heartbeat(NOW.plusSeconds(50), NOW.plusSeconds(80), 10L, 3.0);
@@ -114,7 +114,7 @@ class TaskLifecycleTest {
 
   @Test
   void aLeaseTakesOneResultAndThenNoHeartbeat() {
-    Lease lease = new Lease("t", "w", 1, NOW, NOW.plusSeconds(100));
+    Lease lease = new Lease("t", "w", 1, NOW, NOW.plusSeconds(100), null);
     lease.finish("abc", "{}", true, "VALID", NOW);
     assertThat(lease.state()).isEqualTo(LeaseState.FINISHED);
     assertThat(lease.isActiveAt(NOW)).isFalse();
@@ -126,12 +126,12 @@ class TaskLifecycleTest {
 
   @Test
   void expiryAndRevocationOnlyEndActiveLeases() {
-    Lease finished = new Lease("t", "w", 1, NOW, NOW.plusSeconds(1));
+    Lease finished = new Lease("t", "w", 1, NOW, NOW.plusSeconds(1), null);
     finished.finish("x", "{}", true, "VALID", NOW);
     finished.expire();
     finished.revoke();
     assertThat(finished.state()).isEqualTo(LeaseState.FINISHED);
-    Lease active = new Lease("t", "w", 1, NOW, NOW.plusSeconds(1));
+    Lease active = new Lease("t", "w", 1, NOW, NOW.plusSeconds(1), null);
     active.expire();
     assertThat(active.state()).isEqualTo(LeaseState.EXPIRED);
   }

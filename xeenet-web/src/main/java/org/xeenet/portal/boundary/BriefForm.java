@@ -70,7 +70,8 @@ public class BriefForm {
             null,
             null,
             null,
-            seed);
+            seed,
+            null);
     CampaignView created;
     try {
       created = orchestrator.submit(brief, session.requireResearcher());

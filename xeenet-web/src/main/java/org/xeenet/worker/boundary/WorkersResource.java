@@ -17,6 +17,7 @@ import org.xeenet.access.control.Caller;
 import org.xeenet.api.WorkerCredentials;
 import org.xeenet.api.WorkerRegistration;
 import org.xeenet.problem.ForbiddenException;
+import org.xeenet.problem.RejectedInputException;
 import org.xeenet.task.boundary.TaskQueue;
 
 /** Worker registration and leasing. */
@@ -39,7 +40,20 @@ public class WorkersResource {
         .build();
   }
 
-  /** The next task for this worker: 200 with a lease, or 204 and when to ask again. */
+  private static String idempotencyKey(String header) {
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    if (header.length() > 200) {
+      throw new RejectedInputException("Idempotency-Key", "must be at most 200 characters");
+    }
+    return header.strip();
+  }
+
+  /**
+   * The next task for this worker: 200 with a lease, or 204 and when to ask again. A retried
+   * request with the same {@code Idempotency-Key} gets the same lease.
+   */
   @POST
   @Path("{workerId}/lease")
   @WorkerCaller
@@ -53,7 +67,10 @@ public class WorkersResource {
     }
     String apiBase = uri.getBaseUri().toString();
     return queue
-        .lease(workerId, apiBase.endsWith("/") ? apiBase : apiBase + "/")
+        .lease(
+            workerId,
+            apiBase.endsWith("/") ? apiBase : apiBase + "/",
+            idempotencyKey(idempotencyKey))
         .map(grant -> Response.ok(grant).build())
         .orElseGet(
             () ->
