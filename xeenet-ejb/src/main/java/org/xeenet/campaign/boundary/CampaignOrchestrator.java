@@ -53,6 +53,8 @@ public class CampaignOrchestrator {
 
   @Inject Event<CampaignSubmitted> submitted;
 
+  @Inject Event<CampaignEnded> ended;
+
   /** Validates the brief and creates its campaign; the expansion job starts after commit. */
   public CampaignView submit(BriefSpec brief, String ownerId) {
     List<FieldError> errors = new BriefValidator(new HashSet<>(datasets.names())).validate(brief);
@@ -118,6 +120,7 @@ public class CampaignOrchestrator {
     if (queued != campaign.numTasks()) {
       campaign.expansionFailed(
           "expected " + campaign.numTasks() + " tasks, found " + queued, Instant.now());
+      ended.fire(new CampaignEnded(campaignId, campaign.status().name()));
     } else {
       campaign.expanded();
     }
@@ -141,6 +144,7 @@ public class CampaignOrchestrator {
       return;
     }
     campaign.expansionFailed(reason, Instant.now());
+    ended.fire(new CampaignEnded(campaignId, campaign.status().name()));
     LOG.warning(() -> "campaign " + campaignId + ": expansion failed: " + reason);
   }
 
@@ -211,6 +215,7 @@ public class CampaignOrchestrator {
     Campaign campaign = lockedOwned(campaignId, ownerId);
     transition(campaign, () -> campaign.cancel(Instant.now()));
     queue.cancelOpenTasks(campaignId);
+    ended.fire(new CampaignEnded(campaignId, campaign.status().name()));
     return view(campaign);
   }
 

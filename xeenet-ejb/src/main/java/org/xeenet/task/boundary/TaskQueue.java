@@ -1,6 +1,7 @@
 package org.xeenet.task.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -32,6 +33,7 @@ import org.xeenet.api.TaskPage;
 import org.xeenet.api.TaskResult;
 import org.xeenet.api.TaskSpec;
 import org.xeenet.api.TaskView;
+import org.xeenet.campaign.boundary.CampaignEnded;
 import org.xeenet.campaign.entity.Campaign;
 import org.xeenet.campaign.entity.CampaignStatus;
 import org.xeenet.dataset.entity.Dataset;
@@ -75,6 +77,10 @@ public class TaskQueue {
       Set.of(TaskStatus.QUEUED, TaskStatus.LEASED, TaskStatus.SUBMITTED);
 
   @PersistenceContext EntityManager em;
+
+  @Inject Event<TaskResultSettled> settled;
+
+  @Inject Event<CampaignEnded> ended;
 
   @Inject
   @ConfigProperty(name = "xeenet.lease.budget-factor", defaultValue = "2.0")
@@ -379,10 +385,13 @@ public class TaskQueue {
     Campaign campaign = em.find(Campaign.class, task.campaignId(), LockModeType.PESSIMISTIC_WRITE);
     Judgement judgement = ResultAssessment.judge(result);
     boolean accepted;
+    String outcome;
     if (task.status().isFinal()) {
       accepted = false;
+      outcome = "IGNORED";
     } else if (judgement.verdict() == Verdict.ATTEMPT_LOST) {
       accepted = true;
+      outcome = Verdict.ATTEMPT_LOST.name();
       if (task.isLeasedUnder(lease.id())) {
         if (campaign.status() == CampaignStatus.PAUSED) {
           task.attemptWithdrawn("campaign paused");
@@ -393,6 +402,7 @@ public class TaskQueue {
     } else if (!task.isLeasedUnder(lease.id()) && judgement.verdict() != Verdict.VALID) {
       // a late result of an attempt that was already given up only counts when it is valid
       accepted = false;
+      outcome = "IGNORED";
     } else {
       if (!task.isLeasedUnder(lease.id()) && task.leaseId() != null) {
         Lease current = em.find(Lease.class, task.leaseId(), LockModeType.PESSIMISTIC_WRITE);
@@ -413,8 +423,19 @@ public class TaskQueue {
           judgement.reason(),
           now);
       accepted = true;
+      outcome = task.status().name();
     }
     lease.finish(sha, json, accepted, task.status().name(), now);
+    settled.fire(
+        new TaskResultSettled(
+            leaseId,
+            task.id(),
+            campaign.id(),
+            workerId,
+            outcome,
+            task.status().name(),
+            result,
+            now));
     completeIfDone(campaign, now);
     LOG.info(
         () ->
@@ -495,6 +516,7 @@ public class TaskQueue {
             .getSingleResult();
     if (open == 0) {
       campaign.complete(now);
+      ended.fire(new CampaignEnded(campaign.id(), campaign.status().name()));
       LOG.info(() -> "campaign " + campaign.id() + " completed");
     }
   }

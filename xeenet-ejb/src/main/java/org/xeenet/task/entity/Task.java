@@ -214,6 +214,7 @@ public class Task {
 
   private void clearLease() {
     leaseId = null;
+    workerId = null;
     leaseExpiresAt = null;
   }
 
