@@ -24,7 +24,9 @@ import org.xeenet.database.control.DdlScript;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class SchemaInstaller {
   private static final Logger LOG = Logger.getLogger(SchemaInstaller.class.getName());
-  static final List<String> SCRIPTS = List.of("db/derby/V1__schema.sql", "db/derby/V2__queue.sql");
+  static final List<String> SCRIPTS =
+      List.of(
+          "db/derby/V1__schema.sql", "db/derby/V2__queue.sql", "db/derby/V3__economics.sql");
 
   @Resource(lookup = "jdbc/xeenet")
   DataSource dataSource;

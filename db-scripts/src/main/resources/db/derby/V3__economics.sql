@@ -1,0 +1,62 @@
+-- XeeNet schema version 3: the double-entry credit ledger (economics) and trust events.
+-- Both are append-only: rows are inserted, never updated or deleted (corrections are new
+-- transactions). Balances are sums of postings; nothing stores a balance alone.
+
+-- One movement of credits. (KIND, REFERENCE) is unique: a grant per researcher, a hold and a
+-- refund per campaign, a charge and a clawback per lease are each written at most once.
+CREATE TABLE XN_LEDGER_TXN (
+  ID          VARCHAR(36)   NOT NULL PRIMARY KEY,
+  KIND        VARCHAR(20)   NOT NULL,
+  REFERENCE   VARCHAR(200)  NOT NULL,
+  CAMPAIGN_ID VARCHAR(36),
+  WORKER_ID   VARCHAR(36),
+  MEMO        VARCHAR(1000),
+  CREATED_AT  TIMESTAMP     NOT NULL,
+  CONSTRAINT XN_LEDGER_TXN_ONCE UNIQUE (KIND, REFERENCE)
+);
+
+CREATE INDEX XN_LEDGER_TXN_CAMPAIGN ON XN_LEDGER_TXN (CAMPAIGN_ID);
+
+CREATE INDEX XN_LEDGER_TXN_WORKER ON XN_LEDGER_TXN (WORKER_ID);
+
+-- One leg of a transaction, in millicredits (1 credit = 1000); the legs of a transaction sum
+-- to zero. Accounts: worker:<id>, researcher:<id>, escrow:<campaign id>, platform.
+CREATE TABLE XN_LEDGER_POSTING (
+  ID      VARCHAR(36)  NOT NULL PRIMARY KEY,
+  TXN_ID  VARCHAR(36)  NOT NULL REFERENCES XN_LEDGER_TXN (ID),
+  ACCOUNT VARCHAR(120) NOT NULL,
+  AMOUNT  BIGINT       NOT NULL
+);
+
+CREATE INDEX XN_LEDGER_POSTING_ACCOUNT ON XN_LEDGER_POSTING (ACCOUNT);
+
+-- Append-only by construction: any UPDATE or DELETE of the ledger tries to insert into this
+-- table, whose check no row can pass, so the statement fails and changes nothing.
+CREATE TABLE XN_LEDGER_APPEND_ONLY (
+  ATTEMPT INTEGER CONSTRAINT XN_LEDGER_IS_APPEND_ONLY CHECK (ATTEMPT IS NULL AND ATTEMPT IS NOT NULL)
+);
+
+CREATE TRIGGER XN_LEDGER_TXN_NO_UPDATE AFTER UPDATE ON XN_LEDGER_TXN FOR EACH STATEMENT INSERT INTO XN_LEDGER_APPEND_ONLY VALUES (1);
+
+CREATE TRIGGER XN_LEDGER_TXN_NO_DELETE AFTER DELETE ON XN_LEDGER_TXN FOR EACH STATEMENT INSERT INTO XN_LEDGER_APPEND_ONLY VALUES (1);
+
+CREATE TRIGGER XN_LEDGER_POSTING_NO_UPDATE AFTER UPDATE ON XN_LEDGER_POSTING FOR EACH STATEMENT INSERT INTO XN_LEDGER_APPEND_ONLY VALUES (1);
+
+CREATE TRIGGER XN_LEDGER_POSTING_NO_DELETE AFTER DELETE ON XN_LEDGER_POSTING FOR EACH STATEMENT INSERT INTO XN_LEDGER_APPEND_ONLY VALUES (1);
+
+-- What the trust agent learnt about a worker's result: reputation is derived from these rows.
+CREATE TABLE XN_TRUST_EVENT (
+  ID         VARCHAR(36)   NOT NULL PRIMARY KEY,
+  WORKER_ID  VARCHAR(36)   NOT NULL,
+  LEASE_ID   VARCHAR(36)   NOT NULL,
+  TASK_ID    VARCHAR(36),
+  KIND       VARCHAR(20)   NOT NULL,
+  WEIGHT     DOUBLE        NOT NULL,
+  DETAIL     VARCHAR(2000),
+  CREATED_AT TIMESTAMP     NOT NULL,
+  CONSTRAINT XN_TRUST_EVENT_ONCE UNIQUE (LEASE_ID, KIND)
+);
+
+CREATE INDEX XN_TRUST_EVENT_WORKER ON XN_TRUST_EVENT (WORKER_ID);
+
+INSERT INTO XN_SCHEMA_VERSION (VERSION, DESCRIPTION, APPLIED_AT) VALUES (3, 'credit ledger and trust events', CURRENT_TIMESTAMP);
