@@ -6,7 +6,9 @@ import java.util.Map;
 
 /**
  * A campaign as listed and shown: its brief's essentials, task counts by status, the best valid
- * result so far and the cost so far.
+ * result so far and the cost so far. {@code budget_kind} says which budget limits each task ({@code
+ * time}, {@code steps} or {@code tokens}) and {@code budget_per_task} how much (seconds, steps or
+ * tokens; for {@code asha} the top rung's).
  */
 public record CampaignView(
     @JsonbProperty("campaign_id") String campaignId,
@@ -25,7 +27,9 @@ public record CampaignView(
     @JsonbProperty("best") BestResult best,
     @JsonbProperty("cost_credits") double costCredits,
     @JsonbProperty("priority") int priority,
-    @JsonbProperty("hardware") ResourceProfile hardware) {
+    @JsonbProperty("hardware") ResourceProfile hardware,
+    @JsonbProperty("budget_kind") String budgetKind,
+    @JsonbProperty("budget_per_task") Long budgetPerTask) {
 
   /** The best valid, non-simulated result of a campaign so far (lowest val_bpb). */
   public record BestResult(

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.xeenet.campaign.boundary.CampaignOrchestrator;
-import org.xeenet.search.control.CharLMConfigGenerator;
+import org.xeenet.search.control.ConfigSampler;
 
 /** Draws the configuration and seed of one task index. */
 @Named
@@ -17,7 +17,7 @@ public class TaskConfigProcessor implements ItemProcessor {
 
   @EJB CampaignOrchestrator orchestrator;
 
-  private CharLMConfigGenerator generator;
+  private ConfigSampler generator;
 
   @Override
   public Object processItem(Object item) {

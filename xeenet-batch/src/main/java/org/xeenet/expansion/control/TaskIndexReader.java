@@ -9,7 +9,10 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import org.xeenet.campaign.boundary.CampaignOrchestrator;
 
-/** Reads the task indexes 0 … num_tasks − 1 of a campaign; the checkpoint is the next index. */
+/**
+ * Reads the task indexes 0 … n − 1 of a campaign (n: num_tasks, or the first tasks of an adaptive
+ * search); the checkpoint is the next index.
+ */
 @Named
 @Dependent
 public class TaskIndexReader extends AbstractItemReader {
@@ -23,7 +26,7 @@ public class TaskIndexReader extends AbstractItemReader {
   @Override
   public void open(Serializable checkpoint) {
     next = checkpoint == null ? 0 : (Integer) checkpoint;
-    total = orchestrator.numTasks(campaignId);
+    total = orchestrator.initialTasks(campaignId);
   }
 
   @Override

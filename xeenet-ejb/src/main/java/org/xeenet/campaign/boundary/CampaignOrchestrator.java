@@ -26,8 +26,9 @@ import org.xeenet.dataset.boundary.DatasetCatalog;
 import org.xeenet.problem.ConflictException;
 import org.xeenet.problem.NotFoundException;
 import org.xeenet.problem.RejectedInputException;
-import org.xeenet.search.control.CharLMConfigGenerator;
 import org.xeenet.search.control.CharLMSearchSpace;
+import org.xeenet.search.control.ConfigSampler;
+import org.xeenet.search.control.SearchPlan;
 import org.xeenet.task.boundary.TaskQueue;
 import org.xeenet.task.control.HardwareRequirement;
 import org.xeenet.task.entity.TaskStatus;
@@ -93,20 +94,41 @@ public class CampaignOrchestrator {
     return view(campaign);
   }
 
-  /** The generator that draws this campaign's task configurations. */
-  public CharLMConfigGenerator generatorFor(String campaignId) {
-    Campaign campaign = campaign(campaignId);
+  /** The sampler that draws the configurations of the tasks the expansion job queues. */
+  public ConfigSampler generatorFor(String campaignId) {
+    return planFor(campaignId).expansionSampler();
+  }
+
+  /** How this campaign searches (sampler, budgets, follow-up tasks of adaptive searches). */
+  public SearchPlan planFor(String campaignId) {
+    return planOf(campaign(campaignId));
+  }
+
+  private static SearchPlan planOf(Campaign campaign) {
     BriefSpec brief = JSONB.fromJson(campaign.briefJson(), BriefSpec.class);
     List<FieldError> errors = new ArrayList<>();
     CharLMSearchSpace space = CharLMSearchSpace.withOverrides(brief.searchSpace(), errors);
     if (!errors.isEmpty()) {
       throw new IllegalStateException("stored brief no longer valid: " + errors);
     }
-    return new CharLMConfigGenerator(space, campaign.campaignSeed());
+    return new SearchPlan(
+        campaign.search(),
+        space,
+        campaign.campaignSeed(),
+        campaign.numTasks(),
+        campaign.timeBudget(),
+        brief.budgetSteps(),
+        brief.budgetTokens(),
+        brief.parallelTasks());
   }
 
   public int numTasks(String campaignId) {
     return campaign(campaignId).numTasks();
+  }
+
+  /** The tasks the expansion job queues: num_tasks, or the first ones of an adaptive search. */
+  public int initialTasks(String campaignId) {
+    return planFor(campaignId).initialTasks();
   }
 
   public void expansionStarted(String campaignId, long jobId) {
@@ -117,9 +139,9 @@ public class CampaignOrchestrator {
   public void expansionFinished(String campaignId) {
     Campaign campaign = em.find(Campaign.class, campaignId, LockModeType.PESSIMISTIC_WRITE);
     long queued = queuedSoFar(campaignId);
-    if (queued != campaign.numTasks()) {
-      campaign.expansionFailed(
-          "expected " + campaign.numTasks() + " tasks, found " + queued, Instant.now());
+    int expected = planOf(campaign).initialTasks();
+    if (queued != expected) {
+      campaign.expansionFailed("expected " + expected + " tasks, found " + queued, Instant.now());
       ended.fire(new CampaignEnded(campaignId, campaign.status().name()));
     } else {
       campaign.expanded();
@@ -138,7 +160,7 @@ public class CampaignOrchestrator {
     if (campaign == null || campaign.status() != CampaignStatus.EXPANDING) {
       return;
     }
-    if (queuedSoFar(campaignId) == campaign.numTasks()) {
+    if (queuedSoFar(campaignId) == planOf(campaign).initialTasks()) {
       campaign.expanded();
       LOG.info(() -> "campaign " + campaignId + ": every task is queued despite: " + reason);
       return;
@@ -251,6 +273,7 @@ public class CampaignOrchestrator {
   }
 
   CampaignView view(Campaign c) {
+    SearchPlan budget = planOf(c);
     String detail = c.statusDetail();
     HardwareRequirement hardware = c.hardware();
     if (c.status() == CampaignStatus.RUNNING
@@ -275,6 +298,8 @@ public class CampaignOrchestrator {
         queue.best(c.id()).orElse(null),
         0.0,
         c.priority(),
-        hardware.asProfile());
+        hardware.asProfile(),
+        budget.budgetKind(),
+        budget.budgetPerTask());
   }
 }

@@ -16,7 +16,8 @@ public final class BriefValidator {
   public static final int MAX_TASKS = 10_000;
   public static final int MIN_TIME_BUDGET = 5;
   public static final int MAX_TIME_BUDGET = 86_400;
-  public static final List<String> SUPPORTED_SEARCHES = List.of("random");
+  public static final List<String> SUPPORTED_SEARCHES =
+      List.of("random", "sobol", "grid", "tpe", "asha");
   static final List<String> KNOWN_SEARCHES = List.of("random", "sobol", "grid", "tpe", "asha");
 
   private final Set<String> knownDatasets;
@@ -77,6 +78,19 @@ public final class BriefValidator {
     }
     if (brief.priority() != null && (brief.priority() < -100 || brief.priority() > 100)) {
       errors.add(new FieldError("priority", "must be between -100 and 100"));
+    }
+    if (brief.budgetSteps() != null && brief.budgetSteps() < 1) {
+      errors.add(new FieldError("budget_steps", "must be at least 1"));
+    }
+    if (brief.budgetTokens() != null && brief.budgetTokens() < 1) {
+      errors.add(new FieldError("budget_tokens", "must be at least 1"));
+    }
+    if (brief.budgetSteps() != null && brief.budgetTokens() != null) {
+      errors.add(new FieldError("budget_tokens", "give budget_steps or budget_tokens, not both"));
+    }
+    if (brief.parallelTasks() != null
+        && (brief.parallelTasks() < 1 || brief.parallelTasks() > MAX_TASKS)) {
+      errors.add(new FieldError("parallel_tasks", "must be between 1 and " + MAX_TASKS));
     }
     ResourceProfile hardware = brief.hardware();
     if (hardware != null) {

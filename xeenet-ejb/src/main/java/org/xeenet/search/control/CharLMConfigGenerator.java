@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  * batch job restarted mid-way draws exactly the same tasks again; seeds are unique within a
  * campaign.
  */
-public final class CharLMConfigGenerator {
+public final class CharLMConfigGenerator implements ConfigSampler {
   private static final int MAX_DRAWS = 1000;
   private final CharLMSearchSpace space;
   private final long campaignSeed;
@@ -20,9 +20,26 @@ public final class CharLMConfigGenerator {
     this.campaignSeed = campaignSeed;
   }
 
-  /** One task's configuration and training seed. */
-  public record GeneratedConfig(int index, long seed, Map<String, Object> config) {}
+  /**
+   * One task's configuration and training seed; {@code timeBudget} in seconds when the task has a
+   * budget of its own (an ASHA rung), null for the campaign's.
+   */
+  public record GeneratedConfig(
+      int index, long seed, Map<String, Object> config, Integer timeBudget) {
+    public GeneratedConfig(int index, long seed, Map<String, Object> config) {
+      this(index, seed, config, null);
+    }
+  }
 
+  public CharLMSearchSpace space() {
+    return space;
+  }
+
+  public long campaignSeed() {
+    return campaignSeed;
+  }
+
+  @Override
   public GeneratedConfig generate(int index) {
     if (index < 0) {
       throw new IllegalArgumentException("index must not be negative");
@@ -39,13 +56,13 @@ public final class CharLMConfigGenerator {
   }
 
   /** Unique per index within a campaign: a bijection of the index onto 31-bit seeds. */
-  long seedOf(int index) {
+  public long seedOf(int index) {
     long base = mix(campaignSeed) & 0x7fffffffL;
     return (base + index) & 0x7fffffffL;
   }
 
   /** SplitMix64's finaliser: spreads neighbouring inputs over the whole 64-bit range. */
-  static long mix(long z) {
+  public static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
     z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
     return z ^ (z >>> 31);

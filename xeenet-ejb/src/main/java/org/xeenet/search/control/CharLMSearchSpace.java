@@ -71,8 +71,103 @@ public final class CharLMSearchSpace {
     return space;
   }
 
+  /**
+   * A configuration read back from JSON (numbers as BigDecimal) with the template's types again:
+   * Integer for integer parameters, Long for {@code max_steps}/{@code max_tokens}, Double for the
+   * other numbers. Changes {@code config} in place.
+   */
+  public static Map<String, Object> normalize(Map<String, Object> config) {
+    config.replaceAll(
+        (name, value) -> {
+          if (!(value instanceof Number n)) {
+            return value;
+          }
+          if (INTEGER_PARAMETERS.contains(name)) {
+            return n.intValue();
+          }
+          if (name.equals(SearchPlan.MAX_STEPS) || name.equals(SearchPlan.MAX_TOKENS)) {
+            return n.longValue();
+          }
+          return n.doubleValue();
+        });
+    return config;
+  }
+
   public Map<String, ParameterDomain> domains() {
     return domains;
+  }
+
+  /**
+   * Makes a configuration drawn coordinate by coordinate (quasi-random, grid, TPE) trainable: when
+   * {@code n_embd} is not a multiple of {@code n_head}, takes the head count of the domain nearest
+   * to the drawn one that divides the width, else the width of the domain nearest to the drawn one
+   * that the heads divide, else the first valid pair. Changes {@code config} in place.
+   */
+  public Map<String, Object> repair(Map<String, Object> config) {
+    int heads = (Integer) config.get("n_head");
+    int width = (Integer) config.get("n_embd");
+    if (width % heads == 0) {
+      return config;
+    }
+    Integer head = nearest(values(domains.get("n_head")), heads, h -> width % h == 0);
+    if (head != null) {
+      config.put("n_head", head);
+      return config;
+    }
+    Integer w = nearest(values(domains.get("n_embd")), width, x -> x % heads == 0);
+    if (w != null) {
+      config.put("n_embd", w);
+      return config;
+    }
+    List<int[]> pairs = headWidthPairs();
+    if (pairs.isEmpty()) {
+      throw new IllegalStateException("no n_head divides any n_embd");
+    }
+    config.put("n_head", pairs.get(0)[0]);
+    config.put("n_embd", pairs.get(0)[1]);
+    return config;
+  }
+
+  /** The (n_head, n_embd) pairs of the domains with the width a multiple of the heads. */
+  public List<int[]> headWidthPairs() {
+    List<int[]> pairs = new ArrayList<>();
+    for (int h : values(domains.get("n_head"))) {
+      for (int w : values(domains.get("n_embd"))) {
+        if (w % h == 0) {
+          pairs.add(new int[] {h, w});
+        }
+      }
+    }
+    return pairs;
+  }
+
+  private static List<Integer> values(ParameterDomain domain) {
+    List<Integer> values = new ArrayList<>();
+    if (domain instanceof ParameterDomain.IntRange r) {
+      int step = Math.max(1, (r.high() - r.low()) / 4096);
+      for (int v = r.low(); v <= r.high(); v += step) {
+        values.add(v);
+      }
+    } else {
+      for (Object v : candidates(domain)) {
+        values.add((Integer) v);
+      }
+    }
+    return values;
+  }
+
+  private static Integer nearest(
+      List<Integer> values, int target, java.util.function.IntPredicate ok) {
+    Integer best = null;
+    for (int v : values) {
+      if (ok.test(v)
+          && (best == null
+              || Math.abs(v - target) < Math.abs(best - target)
+              || (Math.abs(v - target) == Math.abs(best - target) && v < best))) {
+        best = v;
+      }
+    }
+    return best;
   }
 
   private boolean headsCanDivideWidth() {

@@ -140,7 +140,7 @@ public class TaskQueue {
               config.index(),
               JSONB.toJson(config.config()),
               config.seed(),
-              campaign.timeBudget(),
+              config.timeBudget() != null ? config.timeBudget() : campaign.timeBudget(),
               org.xeenet.search.control.CharLMSearchSpace.CODE_PACKAGE,
               maxAttempts,
               now));

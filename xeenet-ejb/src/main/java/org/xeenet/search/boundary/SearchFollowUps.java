@@ -1,0 +1,138 @@
+package org.xeenet.search.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.lang.reflect.Type;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.xeenet.campaign.boundary.CampaignOrchestrator;
+import org.xeenet.campaign.entity.Campaign;
+import org.xeenet.search.control.CharLMConfigGenerator.GeneratedConfig;
+import org.xeenet.search.control.CharLMSearchSpace;
+import org.xeenet.search.control.SearchPlan;
+import org.xeenet.search.control.SearchPlan.FollowUp;
+import org.xeenet.search.control.SearchPlan.TaskState;
+import org.xeenet.search.entity.SearchTrial;
+import org.xeenet.task.boundary.TaskQueue;
+import org.xeenet.task.boundary.TaskResultSettled;
+import org.xeenet.task.entity.TaskStatus;
+
+/**
+ * The adaptive searches' agent: when a task of a {@code tpe} or {@code asha} campaign ends with a
+ * result (valid, invalid, or failed for good), adds the tasks its {@link SearchPlan} asks for, in
+ * the settling transaction (the campaign row is locked by it, so two results of one campaign never
+ * add the same index). A task that fails because its last lease expired sends no event: its slot is
+ * refilled by the campaign's next result.
+ */
+@Stateless
+public class SearchFollowUps {
+  private static final Logger LOG = Logger.getLogger(SearchFollowUps.class.getName());
+  private static final Jsonb JSONB = JsonbBuilder.create();
+  private static final Type CONFIG_TYPE =
+      new LinkedHashMap<String, Object>() {}.getClass().getGenericSuperclass();
+  private static final Set<String> OPEN = Set.of("QUEUED", "LEASED", "SUBMITTED");
+
+  @PersistenceContext EntityManager em;
+
+  @EJB CampaignOrchestrator orchestrator;
+
+  @EJB TaskQueue queue;
+
+  public void onSettled(@Observes TaskResultSettled settled) {
+    boolean taskEnded =
+        "VALID".equals(settled.outcome())
+            || "INVALID".equals(settled.outcome())
+            || ("ATTEMPT_LOST".equals(settled.outcome())
+                && TaskStatus.FAILED.name().equals(settled.taskStatus()));
+    if (!taskEnded) {
+      return;
+    }
+    Campaign campaign = em.find(Campaign.class, settled.campaignId());
+    if (campaign == null
+        || campaign.status().isFinal()
+        || !(campaign.search().equals("tpe") || campaign.search().equals("asha"))) {
+      return;
+    }
+    SearchPlan plan = orchestrator.planFor(campaign.id());
+    List<FollowUp> followUps = plan.followUps(states(campaign.id()));
+    if (followUps.isEmpty()) {
+      return;
+    }
+    List<GeneratedConfig> configs = followUps.stream().map(FollowUp::config).toList();
+    queue.enqueue(campaign.id(), configs);
+    Instant now = Instant.now();
+    for (FollowUp f : followUps) {
+      if (f.rung() > 0) {
+        em.persist(
+            new SearchTrial(
+                campaign.id(),
+                f.config().index(),
+                f.rung(),
+                f.parentIndex(),
+                plan.rungBudget(f.rung()),
+                now));
+      }
+    }
+    LOG.info(
+        () ->
+            "campaign "
+                + campaign.id()
+                + " ("
+                + campaign.search()
+                + "): after task "
+                + settled.taskId()
+                + " queued "
+                + followUps.stream()
+                    .map(f -> f.config().index() + (f.rung() > 0 ? "@rung" + f.rung() : ""))
+                    .toList());
+  }
+
+  /** The campaign's tasks with their rungs; values only for valid, non-simulated results. */
+  List<TaskState> states(String campaignId) {
+    Map<Integer, SearchTrial> trials = new HashMap<>();
+    for (SearchTrial t :
+        em.createQuery("SELECT s FROM SearchTrial s WHERE s.campaignId = :c", SearchTrial.class)
+            .setParameter("c", campaignId)
+            .getResultList()) {
+      trials.put(t.taskIndex(), t);
+    }
+    List<TaskState> states = new ArrayList<>();
+    for (Object[] row :
+        em.createQuery(
+                "SELECT t.index, t.configJson, t.status, t.valBpb, t.simulated FROM Task t"
+                    + " WHERE t.campaignId = :c ORDER BY t.index",
+                Object[].class)
+            .setParameter("c", campaignId)
+            .getResultList()) {
+      int index = (Integer) row[0];
+      Map<String, Object> config =
+          CharLMSearchSpace.normalize(JSONB.fromJson((String) row[1], CONFIG_TYPE));
+      TaskStatus status = (TaskStatus) row[2];
+      Double value =
+          status == TaskStatus.VALID && row[3] != null && !Boolean.TRUE.equals(row[4])
+              ? (Double) row[3]
+              : null;
+      SearchTrial trial = trials.get(index);
+      states.add(
+          new TaskState(
+              index,
+              trial == null ? 0 : trial.rung(),
+              trial == null ? null : trial.parentIndex(),
+              config,
+              value,
+              OPEN.contains(status.name())));
+    }
+    return states;
+  }
+}
