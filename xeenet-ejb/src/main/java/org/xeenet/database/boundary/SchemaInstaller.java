@@ -26,7 +26,10 @@ public class SchemaInstaller {
   private static final Logger LOG = Logger.getLogger(SchemaInstaller.class.getName());
   static final List<String> SCRIPTS =
       List.of(
-          "db/derby/V1__schema.sql", "db/derby/V2__queue.sql", "db/derby/V3__economics.sql");
+          "db/derby/V1__schema.sql",
+          "db/derby/V2__queue.sql",
+          "db/derby/V3__economics.sql",
+          "db/derby/V4__search_results.sql");
 
   @Resource(lookup = "jdbc/xeenet")
   DataSource dataSource;
