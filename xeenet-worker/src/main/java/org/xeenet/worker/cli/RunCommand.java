@@ -2,7 +2,9 @@ package org.xeenet.worker.cli;
 
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xeenet.api.ResourceProfile;
@@ -13,9 +15,15 @@ import org.xeenet.worker.client.CredentialStore;
 import org.xeenet.worker.client.XeeNetClient;
 import org.xeenet.worker.dataset.DatasetCache;
 import org.xeenet.worker.device.DeviceProfiler;
+import org.xeenet.worker.device.NativesCache;
 import org.xeenet.worker.device.NativesProbe;
+import org.xeenet.worker.device.StartupBenchmarkProbe;
 import org.xeenet.worker.lease.LeaseLoop;
+import org.xeenet.worker.lease.Schedule;
+import org.xeenet.worker.lease.VolunteerControls;
+import org.xeenet.worker.lease.WorkerStatus;
 import org.xeenet.worker.trainer.ChildJvm;
+import org.xeenet.worker.trainer.TrainerDevice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -77,6 +85,44 @@ public final class RunCommand implements Callable<Integer> {
   String maxHeap = ChildJvm.DEFAULT_MAX_HEAP;
 
   @Option(
+      names = "--gpu",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Train on cuda:0 when the loaded libtorch sees a GPU (--no-gpu: always the CPU)."
+              + " Default: on.")
+  boolean gpu = true;
+
+  @Option(
+      names = "--max-ram",
+      description =
+          "Most memory the trainer may use, e.g. 2g or 1500m: its heap is capped and it is stopped"
+              + " (task failed) if its resident memory goes above.")
+  String maxRam;
+
+  @Option(
+      names = "--schedule",
+      description = "Take tasks only in this local time window, e.g. 22:00-07:00.")
+  String schedule;
+
+  @Option(
+      names = "--when-idle",
+      arity = "0..1",
+      fallbackValue = "0.5",
+      description =
+          "Take tasks only when the machine is idle: 1-minute load per core below this"
+              + " (default when given: ${FALLBACK-VALUE}).")
+  Double whenIdle;
+
+  @Option(
+      names = "--benchmark-seconds",
+      description =
+          "Length of the start-up benchmark sent with the registration (0: none). Default:"
+              + " ${DEFAULT-VALUE}.")
+  double benchmarkSeconds = 5;
+
+  @Option(
       names = "--grace-seconds",
       hidden = true,
       description = "Override the hard-deadline grace (tests).")
@@ -88,10 +134,24 @@ public final class RunCommand implements Callable<Integer> {
     Path work =
         workDir != null ? workDir : Path.of(System.getProperty("user.home"), ".cache", "xeenet");
     int t = Math.max(1, threads);
+    Schedule sched = schedule == null ? null : Schedule.parse(schedule);
+    Long maxRamBytes = maxRam == null ? null : parseSize(maxRam);
+    String heap = maxHeap;
+    if (maxRamBytes != null) {
+      // the heap is a small part of a trainer's memory (libtorch's tensors live outside it)
+      long heapMb = Math.max(128, Math.min(parseSize(maxHeap), maxRamBytes / 4) >> 20);
+      heap = heapMb + "m";
+    }
+    Path djlCache = NativesCache.dir(work);
+    for (Path p : NativesCache.cleanStale(djlCache, Instant.now(), NativesCache.STALE_AFTER)) {
+      LOG.info("removed a stale libtorch unpack directory {}", p);
+    }
     ChildJvm base = ChildJvm.fromCodeSource(t);
-    ChildJvm jvm = new ChildJvm(base.javaExecutable(), base.classpath(), maxHeap, t);
+    ChildJvm jvm =
+        new ChildJvm(base.javaExecutable(), base.classpath(), heap, t)
+            .withEnv("DJL_CACHE_DIR", djlCache.toString())
+            .withJvmArgs("-D" + TrainerDevice.PROPERTY + "=" + (gpu ? "auto" : "cpu"));
 
-    ResourceProfile profile = DeviceProfiler.profile();
     NativesProbe.Outcome natives = NativesProbe.probe(jvm.withThreads(1));
     if (!natives.ok()) {
       if (!simulate) {
@@ -103,31 +163,70 @@ public final class RunCommand implements Callable<Integer> {
       LOG.warn(
           "libtorch could not be loaded ({}): SIMULATION MODE, results flagged simulated=true",
           natives.error());
-    } else {
-      LOG.info(
-          "libtorch {} loads; {} cores, {} GB RAM, gpu {}",
-          natives.engineVersion(),
-          profile.cpuCores(),
-          profile.ramGb(),
-          profile.gpuName());
+    } else if (simulate) {
+      LOG.warn("--simulate given but libtorch loads: training for real (simulated=false)");
     }
-    TrainingCapability cap = DeviceProfiler.capability(natives);
+    NativesProbe.Outcome used =
+        gpu
+            ? natives
+            : new NativesProbe.Outcome(natives.ok(), natives.engineVersion(), 0, natives.error());
+    TrainingCapability cap = DeviceProfiler.capability(used);
     String workerName = name != null ? name : hostName();
-    WorkerRegistration reg = new WorkerRegistration(workerName, profile, cap);
+    // measured lazily: only a (re-)registration sends it
+    Supplier<WorkerRegistration> reg =
+        memoize(
+            () -> {
+              Double tps = null;
+              if (natives.ok() && benchmarkSeconds > 0) {
+                LOG.info("measuring this machine ({} s benchmark)", benchmarkSeconds);
+                tps = StartupBenchmarkProbe.measure(jvm, benchmarkSeconds);
+                LOG.info("benchmark: {} tokens/s", tps);
+              }
+              ResourceProfile profile =
+                  DeviceProfiler.profile(DeviceProfiler.queryNvidiaSmi(), tps);
+              LOG.info(
+                  "{} cores, {} GB RAM, gpu {}, libtorch {}",
+                  profile.cpuCores(),
+                  profile.ramGb(),
+                  profile.gpuName(),
+                  natives.engineVersion());
+              return new WorkerRegistration(workerName, profile, cap);
+            });
 
     try (XeeNetClient client = new XeeNetClient(server)) {
       LeaseLoop loop =
           new LeaseLoop(
-              new LeaseLoop.Settings(
-                  maxTasks, pollInterval, simulate, natives.ok(), !noProgress, graceSeconds, work),
-              client,
-              new CredentialStore(cfgDir),
-              new DatasetCache(work),
-              jvm,
-              () -> reg,
-              Backoff.DEFAULT);
+                  new LeaseLoop.Settings(
+                      maxTasks,
+                      pollInterval,
+                      simulate,
+                      natives.ok(),
+                      !noProgress,
+                      graceSeconds,
+                      work),
+                  client,
+                  new CredentialStore(cfgDir),
+                  new DatasetCache(work),
+                  jvm,
+                  reg,
+                  Backoff.DEFAULT)
+              .withGate(new VolunteerControls(cfgDir, sched, whenIdle))
+              .withStatus(new WorkerStatus(cfgDir, client.server()))
+              .withMaxRss(maxRamBytes);
       Thread hook = new Thread(() -> loop.shutdown(45_000), "worker-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
+      new InterruptHandler(
+              loop::requestStop,
+              () -> {
+                loop.abandon();
+                try {
+                  loop.awaitFinished(5000);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                System.exit(130);
+              })
+          .install();
       int code = loop.run();
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
@@ -136,6 +235,32 @@ public final class RunCommand implements Callable<Integer> {
       }
       return code;
     }
+  }
+
+  /** {@code 2g}, {@code 1500m}, {@code 512k} or bytes. */
+  static long parseSize(String s) {
+    String v = s.trim().toLowerCase(java.util.Locale.ROOT);
+    long mult = 1;
+    char last = v.charAt(v.length() - 1);
+    if (last == 'g' || last == 'm' || last == 'k') {
+      mult = last == 'g' ? 1L << 30 : last == 'm' ? 1L << 20 : 1L << 10;
+      v = v.substring(0, v.length() - 1);
+    }
+    return (long) (Double.parseDouble(v) * mult);
+  }
+
+  static <T> Supplier<T> memoize(Supplier<T> s) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = s.get();
+        }
+        return value;
+      }
+    };
   }
 
   private static String hostName() {

@@ -22,6 +22,8 @@ public record ChildOutcome(
     HARD_DEADLINE,
     CANCELLED,
     LEASE_GONE,
-    SHUTDOWN
+    SHUTDOWN,
+    ABANDONED,
+    MEMORY
   }
 }

@@ -25,7 +25,7 @@ import org.xeenet.worker.trainer.TrainerEvents;
 public final class ChildRun {
   private static final Logger LOG = LoggerFactory.getLogger(ChildRun.class);
   private static final int STDERR_TAIL_LINES = 15;
-  private static final long TERM_WAIT_MILLIS = 8000;
+  private static final long TERM_WAIT_MILLIS = 15_000;
 
   /** Called with each progress line, on the stdout reader thread. */
   public interface ProgressListener {
@@ -45,6 +45,7 @@ public final class ChildRun {
   private final Deadlines deadlines;
   private final String label;
   private volatile Process process;
+  private volatile Long maxRssBytes;
   private volatile ChildOutcome.StopCause requested = ChildOutcome.StopCause.NONE;
   private volatile TrainerEvents.Progress last;
   private volatile TrainerEvents.Result result;
@@ -56,6 +57,34 @@ public final class ChildRun {
     this.args = args;
     this.deadlines = deadlines;
     this.label = label;
+  }
+
+  /** Stop the child (cause MEMORY) when its resident memory exceeds this many bytes. */
+  public void maxRss(Long bytes) {
+    this.maxRssBytes = bytes;
+  }
+
+  /** Kills the child at once (SIGKILL). */
+  public void forceStop() {
+    Process p = process;
+    if (p != null) {
+      p.destroyForcibly();
+    }
+  }
+
+  /** Resident memory of a process in bytes from /proc (Linux), or -1. */
+  public static long rssBytes(long pid) {
+    try {
+      for (String l :
+          java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + pid + "/status"))) {
+        if (l.startsWith("VmRSS:")) {
+          return Long.parseLong(l.replaceAll("[^0-9]", "")) * 1024;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+    return -1;
   }
 
   /** Asks the running child to stop (SIGTERM, then SIGKILL); run() returns soon after. */
@@ -72,7 +101,6 @@ public final class ChildRun {
     LOG.info("[{}] starting trainer: {}", label, String.join(" ", pb.command()));
     Process p = pb.start();
     process = p;
-    p.getOutputStream().close();
     Thread out = new Thread(() -> readStdout(p, listener), "trainer-stdout");
     Thread err = new Thread(() -> readStderr(p), "trainer-stderr");
     out.setDaemon(true);
@@ -90,6 +118,9 @@ public final class ChildRun {
             "[{}] hard deadline ({} s) reached: killing the trainer",
             label,
             deadlines.hardSeconds());
+      } else if (maxRssBytes != null && rssBytes(p.pid()) > maxRssBytes) {
+        cause = ChildOutcome.StopCause.MEMORY;
+        LOG.warn("[{}] trainer exceeds --max-ram ({} bytes): stopping it", label, maxRssBytes);
       } else if (ticker != null) {
         cause = ticker.tick(last, el);
       }
@@ -99,6 +130,11 @@ public final class ChildRun {
       }
     }
     p.waitFor();
+    try {
+      p.getOutputStream().close();
+    } catch (IOException e) {
+      // already gone
+    }
     out.join(5000);
     err.join(2000);
     double wall = (System.nanoTime() - t0) / 1e9;
@@ -126,8 +162,13 @@ public final class ChildRun {
   }
 
   private void stop(Process p, ChildOutcome.StopCause cause) throws InterruptedException {
+    if (cause == ChildOutcome.StopCause.ABANDONED) {
+      p.destroyForcibly();
+      return;
+    }
     if (cause == ChildOutcome.StopCause.HARD_DEADLINE
         || cause == ChildOutcome.StopCause.LEASE_GONE
+        || cause == ChildOutcome.StopCause.MEMORY
         || cause == ChildOutcome.StopCause.CANCELLED) {
       // the result would not be used: no need to let the trainer evaluate
       p.destroy();
@@ -136,7 +177,18 @@ public final class ChildRun {
       }
       return;
     }
-    p.destroy(); // SIGTERM: the trainer's shutdown hook ends its loop and prints a result
+    // graceful: "stop" on the child's stdin; it ends the step, evaluates briefly and reports
+    try {
+      java.io.OutputStream in = p.getOutputStream();
+      in.write("stop\n".getBytes(StandardCharsets.UTF_8));
+      in.flush();
+    } catch (IOException e) {
+      LOG.debug("[{}] cannot write to the trainer's stdin: {}", label, e.toString());
+    }
+    if (p.waitFor(TERM_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+      return;
+    }
+    p.destroy(); // SIGTERM: the trainer's shutdown hook ends its loop too
     if (!p.waitFor(TERM_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
       LOG.warn("[{}] trainer did not stop after SIGTERM: killing it", label);
       p.destroyForcibly();

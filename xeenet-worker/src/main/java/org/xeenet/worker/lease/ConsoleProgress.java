@@ -41,9 +41,10 @@ public final class ConsoleProgress implements AutoCloseable {
   public void update(TrainerEvents.Progress p) {
     String msg =
         String.format(
-            "step %d loss %s left %.0fs",
+            "step %d loss %s %s tok/s left %.0fs",
             p.step(),
             p.trainLoss() == null ? "-" : String.format("%.3f", p.trainLoss()),
+            p.tokensPerS() == null ? "-" : String.format("%.0f", p.tokensPerS()),
             Math.max(0, budget - p.elapsedS()));
     if (bar != null) {
       bar.stepTo(Math.min(bar.getMax(), Math.round(p.elapsedS())));

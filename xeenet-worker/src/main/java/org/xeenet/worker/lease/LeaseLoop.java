@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -53,12 +54,18 @@ public final class LeaseLoop {
   private final ChildJvm jvm;
   private final Supplier<WorkerRegistration> registration;
   private final Backoff backoff;
+  private final Outbox outbox;
+  private Supplier<String> gate = () -> null;
+  private WorkerStatus status;
+  private Long maxRssBytes;
   private volatile boolean stopping;
+  private volatile boolean abandoned;
   private volatile ChildRun current;
   private volatile Thread loopThread;
   private final CountDownLatch finished = new CountDownLatch(1);
   private WorkerCredentials creds;
   private int submitted;
+  private int tasksDone;
 
   public LeaseLoop(
       Settings settings,
@@ -75,6 +82,37 @@ public final class LeaseLoop {
     this.jvm = jvm;
     this.registration = registration;
     this.backoff = backoff;
+    this.outbox = new Outbox(settings.workDir());
+  }
+
+  /**
+   * What may hold leasing back (pause file, schedule, machine busy): returns a reason, or null when
+   * the worker may lease now. Checked only between tasks.
+   */
+  public LeaseLoop withGate(Supplier<String> g) {
+    this.gate = g;
+    return this;
+  }
+
+  /** Where the {@code status} command reads what this loop is doing. */
+  public LeaseLoop withStatus(WorkerStatus s) {
+    this.status = s;
+    return this;
+  }
+
+  /** Stop a trainer whose resident memory exceeds this (the volunteer's --max-ram). */
+  public LeaseLoop withMaxRss(Long bytes) {
+    this.maxRssBytes = bytes;
+    return this;
+  }
+
+  public Outbox outbox() {
+    return outbox;
+  }
+
+  /** Tasks run to a result (delivered or waiting in the outbox). */
+  public int tasksDone() {
+    return tasksDone;
   }
 
   /** Number of results submitted (accepted or answered 409) so far. */
@@ -82,18 +120,59 @@ public final class LeaseLoop {
     return submitted;
   }
 
-  /** Runs until done; returns the process exit code. */
+  /** Runs until done; returns the process exit code. Network trouble never ends it. */
   public int run() throws InterruptedException, IOException {
     loopThread = Thread.currentThread();
     try {
       creds = credentials();
-      while (!stopping && (settings.maxTasks() == null || submitted < settings.maxTasks())) {
+      loop();
+      Thread.interrupted(); // an interrupt meant for a wait that is over
+      if (!abandoned) {
+        flushOutbox();
+      }
+      state("stopped", pendingCount() == 0 ? null : pendingCount() + " result(s) in the outbox");
+      return 0;
+    } finally {
+      finished.countDown();
+    }
+  }
+
+  private void loop() throws InterruptedException {
+    int failures = 0;
+    try {
+      while (!stopping) {
+        if (!flushOutbox()) {
+          failures++;
+          long wait = backoff.jitteredDelayMillis(failures);
+          state("waiting", "server unreachable: " + pendingCount() + " result(s) in the outbox");
+          LOG.warn(
+              "{} result(s) wait in the outbox {}; trying again in {} ms",
+              pendingCount(),
+              outbox.dir(),
+              wait);
+          pause(wait / 1000.0);
+          continue;
+        }
+        if (settings.maxTasks() != null && tasksDone >= settings.maxTasks()) {
+          break;
+        }
+        String blocked = gate.get();
+        if (blocked != null) {
+          state("waiting", blocked);
+          LOG.debug("not leasing: {}", blocked);
+          pause(settings.pollIntervalSeconds());
+          continue;
+        }
         XeeNetClient.LeaseOutcome outcome;
         try {
           outcome = authorised(() -> client.lease(creds));
+          failures = 0;
         } catch (RuntimeException e) {
-          LOG.warn("lease poll failed: {}", e.toString());
-          pause(settings.pollIntervalSeconds());
+          failures++;
+          long wait = backoff.jitteredDelayMillis(failures);
+          state("waiting", "lease poll failed: " + e.getMessage());
+          LOG.warn("lease poll failed: {}; polling again in {} ms", e.toString(), wait);
+          pause(wait / 1000.0);
           continue;
         }
         if (!outcome.granted()) {
@@ -102,22 +181,77 @@ public final class LeaseLoop {
               ra == null
                   ? settings.pollIntervalSeconds()
                   : Math.min(Math.max(ra, 0.2), settings.pollIntervalSeconds());
+          state("idle", "no work on the server");
           LOG.debug("no work; polling again in {} s", wait);
           pause(wait);
           continue;
         }
-        if (runTask(outcome.grant())) {
-          submitted++;
-          LOG.info(
-              "{} result(s) submitted{}",
-              submitted,
-              settings.maxTasks() == null ? "" : " of " + settings.maxTasks());
-        }
+        runTask(outcome.grant());
       }
-      return 0;
-    } finally {
-      finished.countDown();
+    } catch (InterruptedException e) {
+      if (!stopping) {
+        throw e;
+      }
     }
+  }
+
+  private int pendingCount() {
+    return outbox.pending(client.server()).size();
+  }
+
+  private void state(String state, String detail) {
+    if (status != null) {
+      status.update(state, detail, tasksDone, submitted, pendingCount());
+    }
+  }
+
+  /**
+   * Submits every result in the outbox for this server; returns true when the outbox is empty
+   * afterwards (delivered, or answered with a final 4xx).
+   */
+  boolean flushOutbox() throws InterruptedException {
+    List<Outbox.Entry> pending = outbox.pending(client.server());
+    for (Outbox.Entry e : pending) {
+      if (abandoned) {
+        return false;
+      }
+      Delivery d = deliver("lease=" + e.leaseId(), e.leaseId(), e.result());
+      if (d == Delivery.RETRY_LATER) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Ctrl-C once: finish the current step, report a partial result, then return from run(). */
+  public void requestStop() {
+    stopping = true;
+    ChildRun c = current;
+    if (c != null) {
+      LOG.info("stopping: the trainer finishes its step and reports a partial result");
+      c.requestStop(ChildOutcome.StopCause.SHUTDOWN);
+    } else if (loopThread != null) {
+      loopThread.interrupt();
+    }
+  }
+
+  /** Ctrl-C twice: kill the trainer at once and submit nothing more. */
+  public void abandon() {
+    abandoned = true;
+    stopping = true;
+    ChildRun c = current;
+    if (c != null) {
+      c.requestStop(ChildOutcome.StopCause.ABANDONED);
+      c.forceStop();
+    }
+    if (loopThread != null) {
+      loopThread.interrupt();
+    }
+  }
+
+  /** Waits for run() to return. */
+  public boolean awaitFinished(long millis) throws InterruptedException {
+    return finished.await(millis, TimeUnit.MILLISECONDS);
   }
 
   /** From a shutdown hook: stop the current child cleanly, let the loop submit, then return. */
@@ -148,12 +282,27 @@ public final class LeaseLoop {
 
   private WorkerCredentials register() throws IOException {
     WorkerRegistration reg = registration.get();
-    WorkerCredentials c;
-    try {
-      c = backoff.call("register", () -> client.register(reg));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while registering", e);
+    WorkerCredentials c = null;
+    int attempt = 0;
+    while (c == null) {
+      try {
+        c = client.register(reg);
+      } catch (RuntimeException e) {
+        if (!Backoff.retryable(e)) {
+          throw e;
+        }
+        long wait = backoff.jitteredDelayMillis(++attempt);
+        LOG.warn("registration failed: {}; trying again in {} ms", e.toString(), wait);
+        try {
+          pause(wait / 1000.0);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted while registering", ie);
+        }
+        if (stopping) {
+          throw new IOException("stopped before the registration succeeded");
+        }
+      }
     }
     store.save(client.server(), c);
     LOG.info(
@@ -183,8 +332,27 @@ public final class LeaseLoop {
     }
   }
 
-  /** Returns true when a result was submitted (or the server already had one: 409). */
-  boolean runTask(LeaseGrant grant) throws InterruptedException {
+  /** Runs one leased task to a result, puts it in the outbox and tries to deliver it. */
+  void runTask(LeaseGrant grant) throws InterruptedException {
+    TaskResult r = compute(grant);
+    if (r == null) {
+      return;
+    }
+    tasksDone++;
+    String label = "task=" + grant.task().taskId() + " lease=" + grant.leaseId();
+    try {
+      outbox.put(client.server(), grant.leaseId(), r);
+    } catch (IOException e) {
+      LOG.error("[{}] cannot write the outbox ({}): submitting directly", label, e.toString());
+    }
+    if (!abandoned) {
+      deliver(label, grant.leaseId(), r);
+    }
+    state("idle", null);
+  }
+
+  /** The result to submit for a lease, or null when nothing must be submitted (410, abandon). */
+  private TaskResult compute(LeaseGrant grant) throws InterruptedException {
     TaskSpec task = grant.task();
     String label =
         "task=" + task.taskId() + " lease=" + grant.leaseId() + " campaign=" + task.campaignId();
@@ -192,27 +360,45 @@ public final class LeaseLoop {
     LOG.info("[{}] leased; budget {} s, lease expires {}", label, budget, grant.leaseExpiresAt());
     long tokensPerStep = tokensPerStep(task.config());
     TaskResult result;
+    state("training", label);
+    if (!CodePackages.allowed(task.codePackageRef())) {
+      LOG.error(
+          "[{}] refusing code package {}: this worker runs only {}",
+          label,
+          task.codePackageRef(),
+          CodePackages.ALLOWED);
+      return failed(
+          task,
+          "code package "
+              + task.codePackageRef()
+              + " is not allowed on this worker (it runs only "
+              + CodePackages.ALLOWED
+              + ")");
+    }
     Path datasetPath;
     try {
       datasetPath = dataset(task);
     } catch (IOException | RuntimeException e) {
       LOG.error("[{}] dataset unavailable: {}", label, e.getMessage());
-      return submit(label, grant, failed(task, "dataset download failed: " + e.getMessage()));
+      return failed(task, "dataset download failed: " + e.getMessage());
     }
     if (!settings.nativesOk()) {
+      if (!settings.simulate()) {
+        return failed(task, "libtorch unavailable on this worker");
+      }
       LOG.warn("[{}] libtorch unavailable: producing a SIMULATED result (simulated=true)", label);
       long seed = task.seeds() == null || task.seeds().isEmpty() ? 0 : task.seeds().get(0);
-      return submit(
-          label, grant, SimulatedTraining.result(task.taskId(), task.config(), seed, budget));
+      return SimulatedTraining.result(task.taskId(), task.config(), seed, budget);
     }
     Path jobFile = null;
     try {
-      jobFile = writeJob(task, budget, datasetPath);
+      jobFile = writeJob(task, grant.leaseId(), budget, datasetPath);
       Deadlines deadlines = Deadlines.forBudget(budget);
       if (settings.graceOverrideSeconds() != null) {
         deadlines = deadlines.withGrace(settings.graceOverrideSeconds());
       }
       ChildRun run = new ChildRun(jvm, deadlines, label, "--job", jobFile.toString());
+      run.maxRss(maxRssBytes);
       current = run;
       if (stopping) {
         run.requestStop(ChildOutcome.StopCause.SHUTDOWN);
@@ -220,14 +406,27 @@ public final class LeaseLoop {
       HeartbeatTicker ticker = new HeartbeatTicker(label, grant);
       ChildOutcome outcome;
       try (ConsoleProgress progress = new ConsoleProgress(label, budget, settings.progressBar())) {
-        outcome = run.run(progress::update, ticker);
+        outcome =
+            run.run(
+                p -> {
+                  progress.update(p);
+                  if (status != null) {
+                    status.progress(task.taskId(), p);
+                  }
+                },
+                ticker);
       } finally {
         current = null;
       }
       result = ResultRules.toSubmit(task.taskId(), outcome, tokensPerStep);
       if (result == null) {
-        LOG.warn("[{}] lease is gone (410): task abandoned without a result", label);
-        return false;
+        LOG.warn(
+            "[{}] {}: no result submitted",
+            label,
+            outcome.cause() == ChildOutcome.StopCause.ABANDONED
+                ? "abandoned (Ctrl-C twice)"
+                : "lease is gone (410)");
+        return null;
       }
     } catch (IOException e) {
       LOG.error("[{}] cannot run the trainer: {}", label, e.toString());
@@ -241,10 +440,17 @@ public final class LeaseLoop {
         }
       }
     }
-    return submit(label, grant, result);
+    return result;
   }
 
-  private boolean submit(String label, LeaseGrant grant, TaskResult result)
+  enum Delivery {
+    DELIVERED,
+    REJECTED,
+    RETRY_LATER
+  }
+
+  /** One delivery attempt (with backoff); the outbox entry goes unless RETRY_LATER. */
+  private Delivery deliver(String label, String leaseId, TaskResult result)
       throws InterruptedException {
     LOG.info(
         "[{}] submitting: status={} val_bpb={} steps={} train_loss={}{}",
@@ -254,26 +460,35 @@ public final class LeaseLoop {
         result.stepsCompleted(),
         result.trainLoss(),
         result.error() == null ? "" : " error=" + result.error());
+    Backoff b = stopping ? new Backoff(2, backoff.baseMillis(), backoff.maxMillis()) : backoff;
     try {
       ResultAck ack =
-          backoff.call(
-              "submit " + label,
-              () -> authorised(() -> client.submit(creds, grant.leaseId(), result)));
+          b.call("submit " + label, () -> authorised(() -> client.submit(creds, leaseId, result)));
       LOG.info("[{}] result accepted={} status={}", label, ack.accepted(), ack.status());
-      return true;
+      outbox.remove(client.server(), leaseId);
+      submitted++;
+      if (status != null) {
+        status.delivered(result, ack);
+      }
+      return Delivery.DELIVERED;
     } catch (ApiException e) {
+      if (Backoff.retryable(e)) {
+        LOG.warn("[{}] server error, result kept in the outbox: {}", label, e.getMessage());
+        return Delivery.RETRY_LATER;
+      }
       if (e.conflict()) {
         LOG.warn(
             "[{}] server already holds another result for this lease (409): {}",
             label,
             e.getMessage());
-        return true;
+      } else {
+        LOG.error("[{}] result rejected ({}): {}", label, e.status(), e.getMessage());
       }
-      LOG.error("[{}] result rejected: {}", label, e.getMessage());
-      return false;
+      outbox.remove(client.server(), leaseId);
+      return Delivery.REJECTED;
     } catch (RuntimeException e) {
-      LOG.error("[{}] result could not be submitted: {}", label, e.toString());
-      return false;
+      LOG.warn("[{}] result not delivered, kept in the outbox: {}", label, e.toString());
+      return Delivery.RETRY_LATER;
     }
   }
 
@@ -285,9 +500,16 @@ public final class LeaseLoop {
         task.dataset().sha256(), () -> client.openDataset(creds, task.dataset().url()));
   }
 
-  private Path writeJob(TaskSpec task, double budget, Path dataset) throws IOException {
+  private Path writeJob(TaskSpec task, String leaseId, double budget, Path dataset)
+      throws IOException {
     Path dir = settings.workDir().resolve("jobs");
     Files.createDirectories(dir);
+    Path ckpt =
+        settings
+            .workDir()
+            .resolve("checkpoints")
+            .resolve(
+                (task.taskId() + "-" + leaseId).replaceAll("[^A-Za-z0-9._-]", "_") + ".params");
     TrainerJob job =
         new TrainerJob(
             task.taskId(),
@@ -295,7 +517,8 @@ public final class LeaseLoop {
             task.config(),
             task.seeds(),
             budget,
-            dataset.toString());
+            dataset.toString(),
+            ckpt.toString());
     Path f = Files.createTempFile(dir, "job-", ".json");
     Files.writeString(f, TrainerEvents.jsonb().toJson(job), StandardCharsets.UTF_8);
     return f;

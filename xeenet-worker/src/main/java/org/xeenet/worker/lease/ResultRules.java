@@ -14,7 +14,17 @@ public final class ResultRules {
     Double loss = p == null ? null : p.trainLoss();
     switch (o.cause()) {
       case LEASE_GONE:
+      case ABANDONED:
         return null;
+      case MEMORY:
+        return partial(
+            taskId,
+            o,
+            steps,
+            loss,
+            tokensPerStep,
+            TaskResult.FAILED,
+            "trainer stopped: its memory exceeded the volunteer's --max-ram");
       case CANCELLED:
         return partial(
             taskId, o, steps, loss, tokensPerStep, TaskResult.FAILED, "cancelled by server");

@@ -227,6 +227,7 @@ public final class CharLmTrainer {
         }
       }
       liveArraysLate = mm.getManagedArrays().size();
+      System.err.println("trainer: stopped (" + stopReason + ") after " + step + " steps");
 
       int evalBatches =
           "signal".equals(this.stopReason)
@@ -237,7 +238,9 @@ public final class CharLmTrainer {
       double trained = seconds(trainStart);
       curve.add(new CurvePoint(step, TrainerEvents.round(trained, 3), trainLoss, valBpb));
       if (job.checkpointPath() != null) {
+        System.err.println("trainer: writing the checkpoint " + job.checkpointPath());
         checkpoint = Checkpoint.write(gpt, Path.of(job.checkpointPath()));
+        System.err.println("trainer: checkpoint written, " + checkpoint.bytes() + " bytes");
       }
       return new TaskResult(
           job.taskId(),

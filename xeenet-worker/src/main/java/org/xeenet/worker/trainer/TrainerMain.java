@@ -24,8 +24,9 @@ import org.xeenet.api.TaskResult;
  * </pre>
  *
  * Exit status: 0 when a result line was printed (whatever its status), 2 on bad arguments or an
- * unreadable job file. SIGTERM stops the training loop; the trainer then evaluates quickly and
- * still prints its result line.
+ * unreadable job file. A {@code stop} line on stdin (what the worker sends) or SIGTERM stops the
+ * training loop after the current step; the trainer then evaluates quickly and still prints its
+ * result line.
  */
 public final class TrainerMain {
   /** Test-only system property: the child ignores SIGTERM (the parent must SIGKILL it). */
@@ -111,6 +112,7 @@ public final class TrainerMain {
                 }
                 return;
               }
+              System.err.println("trainer: stop requested (SIGTERM), finishing the step");
               stop.set(true);
               try {
                 done.await(20, TimeUnit.SECONDS);
@@ -120,6 +122,27 @@ public final class TrainerMain {
             },
             "trainer-stop");
     Runtime.getRuntime().addShutdownHook(hook);
+    // the parent's graceful stop: a "stop" line on stdin (SIGTERM above is the fallback)
+    Thread stdin =
+        new Thread(
+            () -> {
+              try (java.io.BufferedReader r =
+                  new java.io.BufferedReader(
+                      new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                  if ("stop".equals(line.trim())) {
+                    System.err.println("trainer: stop requested, finishing the step");
+                    stop.set(true);
+                  }
+                }
+              } catch (IOException e) {
+                // no stdin: only SIGTERM can stop the loop early
+              }
+            },
+            "trainer-stdin");
+    stdin.setDaemon(true);
+    stdin.start();
     try {
       return runJob(job, json::println, stop::get);
     } finally {
@@ -152,7 +175,7 @@ public final class TrainerMain {
     } catch (IOException | IllegalArgumentException e) {
       result = failed(job, e.getMessage());
       reason = "error";
-    } catch (RuntimeException | UnsatisfiedLinkError e) {
+    } catch (RuntimeException | LinkageError e) {
       result = failed(job, "libtorch could not be loaded or training failed: " + e);
       reason = "error";
     }

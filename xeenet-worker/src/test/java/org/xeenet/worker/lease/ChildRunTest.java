@@ -12,6 +12,7 @@ import org.xeenet.worker.trainer.ChildJvm;
 import org.xeenet.worker.trainer.TestData;
 import org.xeenet.worker.trainer.TrainerEvents;
 import org.xeenet.worker.trainer.TrainerJob;
+import org.xeenet.worker.trainer.TrainerMain;
 
 /** Runs the real trainer child JVM from the built classes. */
 class ChildRunTest {
@@ -39,6 +40,25 @@ class ChildRunTest {
     assertThat(r.status()).isEqualTo(TaskResult.COMPLETED);
     assertThat(r.valBpb()).isFinite();
     assertThat(r.stepsCompleted()).isPositive();
+  }
+
+  @Test
+  void hardDeadlineKillsAChildThatIgnoresSigterm(@TempDir Path dir) throws Exception {
+    Path job = writeJob(dir, TestData.tinyJob("t-stubborn", 60));
+    // test-only mode: the child's SIGTERM hook never lets it exit; only SIGKILL ends it
+    ChildJvm stubborn =
+        ChildJvm.fromCodeSource(2)
+            .withJvmArgs("-D" + TrainerMain.IGNORE_SIGTERM_PROPERTY + "=true");
+    ChildRun run =
+        new ChildRun(stubborn, new Deadlines(2, 2), "t-stubborn", "--job", job.toString());
+    long t0 = System.nanoTime();
+    ChildOutcome o = run.run(null, null);
+    assertThat((System.nanoTime() - t0) / 1e9).isLessThan(20);
+    assertThat(o.cause()).isEqualTo(ChildOutcome.StopCause.HARD_DEADLINE);
+    assertThat(o.exitCode()).as("killed by a signal").isNotZero();
+    assertThat(o.result()).isNull();
+    TaskResult r = ResultRules.toSubmit("t-stubborn", o, 256);
+    assertThat(r.status()).isEqualTo(TaskResult.TIMED_OUT);
   }
 
   @Test
