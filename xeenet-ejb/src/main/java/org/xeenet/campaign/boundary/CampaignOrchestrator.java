@@ -23,6 +23,7 @@ import org.xeenet.campaign.control.BriefValidator;
 import org.xeenet.campaign.entity.Campaign;
 import org.xeenet.campaign.entity.CampaignStatus;
 import org.xeenet.dataset.boundary.DatasetCatalog;
+import org.xeenet.economics.boundary.Economics;
 import org.xeenet.problem.ConflictException;
 import org.xeenet.problem.NotFoundException;
 import org.xeenet.problem.RejectedInputException;
@@ -52,6 +53,8 @@ public class CampaignOrchestrator {
 
   @EJB WorkerRegistry workers;
 
+  @EJB Economics economics;
+
   @Inject Event<CampaignSubmitted> submitted;
 
   @Inject Event<CampaignEnded> ended;
@@ -79,6 +82,8 @@ public class CampaignOrchestrator {
             JSONB.toJson(brief),
             Instant.now());
     em.persist(campaign);
+    // the estimate and the budget hold into the campaign's escrow; over the balance: 400
+    economics.hold(campaign.id(), ownerId, brief);
     submitted.fire(new CampaignSubmitted(campaign.id()));
     LOG.info(
         () ->
@@ -274,6 +279,7 @@ public class CampaignOrchestrator {
 
   CampaignView view(Campaign c) {
     SearchPlan budget = planOf(c);
+    Economics.CampaignMoney money = economics.money(c.id(), c.numTasks(), c.timeBudget());
     String detail = c.statusDetail();
     HardwareRequirement hardware = c.hardware();
     if (c.status() == CampaignStatus.RUNNING
@@ -296,10 +302,13 @@ public class CampaignOrchestrator {
         c.finishedAt(),
         queue.counts(c.id()),
         queue.best(c.id()).orElse(null),
-        0.0,
+        money.costCredits(),
         c.priority(),
         hardware.asProfile(),
         budget.budgetKind(),
-        budget.budgetPerTask());
+        budget.budgetPerTask(),
+        money.budgetCredits(),
+        money.escrowCredits(),
+        money.estimateCredits());
   }
 }

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
@@ -134,6 +135,7 @@ public class Economics {
     if (hold > balance) {
       String message =
           String.format(
+              Locale.ROOT,
               "%s %.3f credits exceeds your balance of %.3f credits (estimated cost: %.3f"
                   + " credits); lower num_tasks or time_budget_per_task, or set a smaller"
                   + " budget_credits",
@@ -233,6 +235,7 @@ public class Economics {
     Settlement settlement = Settlement.of(compute, bonus, ledger.balance(escrow), tariff);
     String memo =
         String.format(
+            Locale.ROOT,
             "task %s: %d tokens × %.0f FLOPs/token%s%s",
             task.id(),
             tokens,

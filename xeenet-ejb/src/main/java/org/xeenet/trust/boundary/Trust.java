@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -118,8 +119,11 @@ public class Trust {
       LOG.warning(
           () ->
               String.format(
+                  Locale.ROOT,
                   "worker %s quarantined: reputation %.3f below %.2f",
-                  workerId, after.score(), quarantineBelow));
+                  workerId,
+                  after.score(),
+                  quarantineBelow));
     }
   }
 
@@ -208,9 +212,12 @@ public class Trust {
     if (reputation.quarantined()) {
       throw new ForbiddenException(
           String.format(
+              Locale.ROOT,
               "worker %s is quarantined: its reputation %.3f is below %.2f after invalid,"
                   + " implausible or clawed-back results",
-              workerId, reputation.score(), quarantineBelow));
+              workerId,
+              reputation.score(),
+              quarantineBelow));
     }
   }
 }

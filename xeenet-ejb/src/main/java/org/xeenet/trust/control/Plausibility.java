@@ -3,6 +3,7 @@ package org.xeenet.trust.control;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.xeenet.api.CurvePoint;
 import org.xeenet.api.TaskResult;
@@ -67,8 +68,10 @@ public final class Plausibility {
       if (tokens > most + batch * block) {
         findings.add(
             String.format(
+                Locale.ROOT,
                 "tokens_processed %d exceeds steps × batch_size × block_size = %.0f",
-                tokens, steps * batch * block));
+                tokens,
+                steps * batch * block));
       }
     }
     if (steps > 0 && (wall == null || wall <= 0)) {
@@ -78,7 +81,10 @@ public final class Plausibility {
         && wall > limits.wallFactor() * timeBudgetSeconds + limits.wallGraceSeconds()) {
       findings.add(
           String.format(
-              "wall time %.1f s is far beyond the time budget of %d s", wall, timeBudgetSeconds));
+              Locale.ROOT,
+              "wall time %.1f s is far beyond the time budget of %d s",
+              wall,
+              timeBudgetSeconds));
     }
     long effectiveTokens = effectiveTokens(tokens, steps, batch, block);
     if (wall != null
@@ -91,6 +97,7 @@ public final class Plausibility {
       if (allowed != null && claimed > allowed) {
         findings.add(
             String.format(
+                Locale.ROOT,
                 "%.0f tokens/s is more than %.0f× what this worker's benchmark (%.0f tokens/s)"
                     + " allows for this model (%.0f tokens/s)",
                 claimed,
@@ -105,14 +112,19 @@ public final class Plausibility {
       if (result.valBpb() < floor) {
         findings.add(
             String.format(
+                Locale.ROOT,
                 "val_bpb %.3f is below what %d tokens of training can reach (%.2f)",
-                result.valBpb(), effectiveTokens, floor));
+                result.valBpb(),
+                effectiveTokens,
+                floor));
       }
       if (result.trainLoss() != null && result.valBpb() * Math.log(2) < result.trainLoss() - 1.0) {
         findings.add(
             String.format(
+                Locale.ROOT,
                 "validation loss %.3f nats is far below the final train_loss %.3f",
-                result.valBpb() * Math.log(2), result.trainLoss()));
+                result.valBpb() * Math.log(2),
+                result.trainLoss()));
       }
     }
     return findings;
@@ -169,7 +181,11 @@ public final class Plausibility {
     }
     if (wall != null && lastElapsed > wall * 1.1 + 5) {
       findings.add(
-          String.format("the curve runs to %.1f s, past the wall time %.1f s", lastElapsed, wall));
+          String.format(
+              Locale.ROOT,
+              "the curve runs to %.1f s, past the wall time %.1f s",
+              lastElapsed,
+              wall));
     }
     List<CurvePoint> losses =
         curve.stream()
@@ -189,7 +205,10 @@ public final class Plausibility {
     if (!(tail < first)) {
       findings.add(
           String.format(
-              "the loss curve does not descend (first %.3f, last quarter %.3f)", first, tail));
+              Locale.ROOT,
+              "the loss curve does not descend (first %.3f, last quarter %.3f)",
+              first,
+              tail));
     }
   }
 
