@@ -186,14 +186,16 @@ public class TaskQueue {
     Map<String, Double> usage = severalOwners ? recentUsage() : Map.of();
     Instant now = Instant.now();
     for (CampaignCandidate candidate : FairShare.order(campaigns, usage)) {
+      // the campaign is read before any task is locked: holding a task lock while waiting for
+      // a campaign row would deadlock with a result settling (campaign, then tasks)
+      Campaign campaign = em.find(Campaign.class, candidate.campaignId());
+      if (campaign == null || campaign.status() != CampaignStatus.RUNNING) {
+        continue;
+      }
       for (Object id : queuedTasks(candidate.campaignId(), packages)) {
         Task task = em.find(Task.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (task == null || task.status() != TaskStatus.QUEUED) {
           continue;
-        }
-        Campaign campaign = em.find(Campaign.class, task.campaignId());
-        if (campaign.status() != CampaignStatus.RUNNING) {
-          break;
         }
         Instant expiry = policy().expiryFrom(now, task.timeBudget());
         Lease lease =
@@ -348,8 +350,7 @@ public class TaskQueue {
               + (lease.state() == LeaseState.ACTIVE ? "EXPIRED" : lease.state()));
     }
     Task task = em.find(Task.class, lease.taskId(), LockModeType.PESSIMISTIC_WRITE);
-    Campaign campaign = em.find(Campaign.class, task.campaignId());
-    boolean cancel = campaign.status() != CampaignStatus.RUNNING;
+    boolean cancel = !CampaignStatus.RUNNING.name().equals(campaignStatus(task.campaignId()));
     lease.heartbeat(
         now,
         policy().expiryFrom(now, task.timeBudget()),
@@ -381,8 +382,10 @@ public class TaskQueue {
       throw new RejectedInputException("the result is invalid", problems);
     }
     Instant now = Instant.now();
+    // lock order wherever a result or an expiry settles: lease, campaign, task
+    String campaignId = em.find(Task.class, lease.taskId()).campaignId();
+    Campaign campaign = em.find(Campaign.class, campaignId, LockModeType.PESSIMISTIC_WRITE);
     Task task = em.find(Task.class, lease.taskId(), LockModeType.PESSIMISTIC_WRITE);
-    Campaign campaign = em.find(Campaign.class, task.campaignId(), LockModeType.PESSIMISTIC_WRITE);
     Judgement judgement = ResultAssessment.judge(result);
     boolean accepted;
     String outcome;
@@ -471,11 +474,11 @@ public class TaskQueue {
         continue;
       }
       lease.expire();
+      String campaignId = em.find(Task.class, lease.taskId()).campaignId();
+      Campaign campaign = em.find(Campaign.class, campaignId, LockModeType.PESSIMISTIC_WRITE);
       Task task = em.find(Task.class, lease.taskId(), LockModeType.PESSIMISTIC_WRITE);
       if (task.isLeasedUnder(lease.id())) {
         task.attemptLost("lease expired at " + lease.expiresAt(), now);
-        Campaign campaign =
-            em.find(Campaign.class, task.campaignId(), LockModeType.PESSIMISTIC_WRITE);
         completeIfDone(campaign, now);
       }
       reaped++;
@@ -503,22 +506,35 @@ public class TaskQueue {
     }
   }
 
+  /**
+   * Completes the campaign when no task is open. The caller holds the campaign's lock, and every
+   * settling transaction takes it before it touches a task, so an uncommitted read cannot see a
+   * settled task that is not; reading without locks keeps the count from waiting on leases.
+   */
   private void completeIfDone(Campaign campaign, Instant now) {
     if (campaign.status() != CampaignStatus.RUNNING && campaign.status() != CampaignStatus.PAUSED) {
       return;
     }
-    long open =
-        em.createQuery(
-                "SELECT COUNT(t) FROM Task t WHERE t.campaignId = :c AND t.status IN :open",
-                Long.class)
-            .setParameter("c", campaign.id())
-            .setParameter("open", OPEN)
-            .getSingleResult();
-    if (open == 0) {
+    Number open =
+        (Number)
+            em.createNativeQuery(
+                    "SELECT COUNT(*) FROM XN_TASK WHERE CAMPAIGN_ID = ?1"
+                        + " AND STATUS IN ('QUEUED', 'LEASED', 'SUBMITTED') WITH UR")
+                .setParameter(1, campaign.id())
+                .getSingleResult();
+    if (open.longValue() == 0) {
       campaign.complete(now);
       ended.fire(new CampaignEnded(campaign.id(), campaign.status().name()));
       LOG.info(() -> "campaign " + campaign.id() + " completed");
     }
+  }
+
+  /** A campaign's status read without locks, for answers that do not change it. */
+  private String campaignStatus(String campaignId) {
+    return (String)
+        em.createNativeQuery("SELECT STATUS FROM XN_CAMPAIGN WHERE ID = ?1 WITH UR")
+            .setParameter(1, campaignId)
+            .getSingleResult();
   }
 
   private Lease ownedLease(String leaseId, String workerId) {

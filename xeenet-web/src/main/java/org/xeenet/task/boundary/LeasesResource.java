@@ -15,6 +15,7 @@ import org.xeenet.api.Heartbeat;
 import org.xeenet.api.HeartbeatAck;
 import org.xeenet.api.ResultAck;
 import org.xeenet.api.TaskResult;
+import org.xeenet.problem.TransientFailure;
 
 /** A worker's leases: heartbeats and the result. */
 @Path("leases/{leaseId}")
@@ -28,7 +29,8 @@ public class LeasesResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public HeartbeatAck heartbeat(
       @PathParam("leaseId") String leaseId, Heartbeat progress, @Context SecurityContext security) {
-    return queue.heartbeat(leaseId, Caller.of(security).id(), progress);
+    String workerId = Caller.of(security).id();
+    return TransientFailure.retry(() -> queue.heartbeat(leaseId, workerId, progress));
   }
 
   @POST
@@ -36,6 +38,7 @@ public class LeasesResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public ResultAck result(
       @PathParam("leaseId") String leaseId, TaskResult result, @Context SecurityContext security) {
-    return queue.submit(leaseId, Caller.of(security).id(), result);
+    String workerId = Caller.of(security).id();
+    return TransientFailure.retry(() -> queue.submit(leaseId, workerId, result));
   }
 }

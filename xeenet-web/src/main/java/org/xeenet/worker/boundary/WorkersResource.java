@@ -18,6 +18,7 @@ import org.xeenet.api.WorkerCredentials;
 import org.xeenet.api.WorkerRegistration;
 import org.xeenet.problem.ForbiddenException;
 import org.xeenet.problem.RejectedInputException;
+import org.xeenet.problem.TransientFailure;
 import org.xeenet.task.boundary.TaskQueue;
 
 /** Worker registration and leasing. */
@@ -66,11 +67,9 @@ public class WorkersResource {
       throw new ForbiddenException("a worker leases only for itself");
     }
     String apiBase = uri.getBaseUri().toString();
-    return queue
-        .lease(
-            workerId,
-            apiBase.endsWith("/") ? apiBase : apiBase + "/",
-            idempotencyKey(idempotencyKey))
+    String base = apiBase.endsWith("/") ? apiBase : apiBase + "/";
+    String key = idempotencyKey(idempotencyKey);
+    return TransientFailure.retry(() -> queue.lease(workerId, base, key))
         .map(grant -> Response.ok(grant).build())
         .orElseGet(
             () ->
