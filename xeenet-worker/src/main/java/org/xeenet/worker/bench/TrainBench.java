@@ -86,7 +86,7 @@ public final class TrainBench {
               ref.add(p);
             }
           }
-          if (s.bf16()) {
+          if (s.bf16() && (r == 0 || !bf.isEmpty())) {
             Double b = djlRun(name, t, true);
             if (b != null) {
               bf.add(b);
