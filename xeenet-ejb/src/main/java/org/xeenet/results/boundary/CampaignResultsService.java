@@ -8,11 +8,9 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.lang.reflect.Type;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -28,7 +26,7 @@ import org.xeenet.results.control.ResultsAggregator;
 import org.xeenet.results.control.ResultsAggregator.Aggregate;
 import org.xeenet.results.control.ResultsAggregator.Row;
 import org.xeenet.results.entity.StoredResults;
-import org.xeenet.search.control.CharLMSearchSpace;
+import org.xeenet.search.control.ConfigJson;
 import org.xeenet.search.control.SearchPlan;
 import org.xeenet.search.entity.SearchTrial;
 
@@ -40,8 +38,6 @@ import org.xeenet.search.entity.SearchTrial;
 public class CampaignResultsService {
   private static final Logger LOG = Logger.getLogger(CampaignResultsService.class.getName());
   private static final Jsonb JSONB = JsonbBuilder.create();
-  private static final Type CONFIG_TYPE =
-      new LinkedHashMap<String, Object>() {}.getClass().getGenericSuperclass();
 
   /** Learning curves are served for this many of the best tasks. */
   public static final int CURVES = 5;
@@ -168,7 +164,7 @@ public class CampaignResultsService {
               index,
               (String) c[1],
               ((Number) c[2]).longValue(),
-              CharLMSearchSpace.normalize(JSONB.fromJson((String) c[3], CONFIG_TYPE)),
+              ConfigJson.parse((String) c[3]),
               ((Number) c[4]).doubleValue(),
               rungs.getOrDefault(index, 0),
               c[5] == null ? null : ((Number) c[5]).longValue(),

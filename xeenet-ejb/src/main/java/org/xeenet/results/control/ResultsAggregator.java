@@ -149,41 +149,56 @@ public final class ResultsAggregator {
       return out;
     }
     if (isBinned(x)) {
-      Integer[] order = new Integer[n];
+      // quantile edges from the sorted values; a row's bin by binary search over the edges, so
+      // equal values always share a bin
       double[] v = new double[n];
       for (int i = 0; i < n; i++) {
-        order[i] = i;
         v[i] = ((Number) x[i]).doubleValue();
       }
-      Arrays.sort(order, Comparator.comparingDouble(i -> v[i]));
-      int start = 0;
-      for (int b = 0; b < BINS && start < n; b++) {
-        int end = (int) ((long) n * (b + 1) / BINS);
-        // equal values stay in one bin
-        while (end < n && end > 0 && v[order[end]] == v[order[end - 1]]) {
-          end++;
+      double[] sorted = v.clone();
+      Arrays.sort(sorted);
+      double[] edges = new double[BINS];
+      int bins = 0;
+      for (int b = 0; b < BINS; b++) {
+        double edge = sorted[(int) Math.min(n - 1, (long) n * (b + 1) / BINS - 1)];
+        if (b == BINS - 1) {
+          edge = sorted[n - 1];
         }
-        if (end <= start) {
-          continue;
+        if (bins == 0 || edge > edges[bins - 1]) {
+          edges[bins++] = edge;
         }
-        double sum = 0;
-        double min = Double.POSITIVE_INFINITY;
-        for (int j = start; j < end; j++) {
-          sum += y[order[j]];
-          min = Math.min(min, y[order[j]]);
-          group[order[j]] = out.size();
+      }
+      long[] count = new long[bins];
+      double[] sum = new double[bins];
+      double[] min = new double[bins];
+      double[] low = new double[bins];
+      double[] high = new double[bins];
+      Arrays.fill(min, Double.POSITIVE_INFINITY);
+      Arrays.fill(low, Double.POSITIVE_INFINITY);
+      Arrays.fill(high, Double.NEGATIVE_INFINITY);
+      for (int i = 0; i < n; i++) {
+        int b = Arrays.binarySearch(edges, 0, bins, v[i]);
+        if (b < 0) {
+          b = -b - 1;
         }
-        double low = v[order[start]];
-        double high = v[order[end - 1]];
-        out.add(
-            new EffectBin(
-                "[" + format(low) + ", " + format(high) + "]",
-                low,
-                high,
-                end - start,
-                sum / (end - start),
-                min));
-        start = end;
+        group[i] = b;
+        count[b]++;
+        sum[b] += y[i];
+        min[b] = Math.min(min[b], y[i]);
+        low[b] = Math.min(low[b], v[i]);
+        high[b] = Math.max(high[b], v[i]);
+      }
+      for (int b = 0; b < bins; b++) {
+        if (count[b] > 0) {
+          out.add(
+              new EffectBin(
+                  "[" + format(low[b]) + ", " + format(high[b]) + "]",
+                  low[b],
+                  high[b],
+                  count[b],
+                  sum[b] / count[b],
+                  min[b]));
+        }
       }
       return out;
     }

@@ -7,11 +7,9 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.lang.reflect.Type;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +17,7 @@ import java.util.logging.Logger;
 import org.xeenet.campaign.boundary.CampaignOrchestrator;
 import org.xeenet.campaign.entity.Campaign;
 import org.xeenet.search.control.CharLMConfigGenerator.GeneratedConfig;
-import org.xeenet.search.control.CharLMSearchSpace;
+import org.xeenet.search.control.ConfigJson;
 import org.xeenet.search.control.SearchPlan;
 import org.xeenet.search.control.SearchPlan.FollowUp;
 import org.xeenet.search.control.SearchPlan.TaskState;
@@ -39,8 +37,6 @@ import org.xeenet.task.entity.TaskStatus;
 public class SearchFollowUps {
   private static final Logger LOG = Logger.getLogger(SearchFollowUps.class.getName());
   private static final Jsonb JSONB = JsonbBuilder.create();
-  private static final Type CONFIG_TYPE =
-      new LinkedHashMap<String, Object>() {}.getClass().getGenericSuperclass();
   private static final Set<String> OPEN = Set.of("QUEUED", "LEASED", "SUBMITTED");
 
   @PersistenceContext EntityManager em;
@@ -116,8 +112,7 @@ public class SearchFollowUps {
             .setParameter("c", campaignId)
             .getResultList()) {
       int index = (Integer) row[0];
-      Map<String, Object> config =
-          CharLMSearchSpace.normalize(JSONB.fromJson((String) row[1], CONFIG_TYPE));
+      Map<String, Object> config = ConfigJson.parse((String) row[1]);
       TaskStatus status = (TaskStatus) row[2];
       Double value =
           status == TaskStatus.VALID && row[3] != null && !Boolean.TRUE.equals(row[4])

@@ -97,6 +97,10 @@ public final class GridConfigGenerator implements ConfigSampler {
   }
 
   private static long multiplyMod(long a, long b, long m) {
+    long high = Math.multiplyHigh(a, b);
+    if (high == 0 && a * b >= 0) {
+      return (a * b) % m;
+    }
     return java.math.BigInteger.valueOf(a)
         .multiply(java.math.BigInteger.valueOf(b))
         .mod(java.math.BigInteger.valueOf(m))

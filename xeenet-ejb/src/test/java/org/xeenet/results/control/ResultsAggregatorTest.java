@@ -130,6 +130,18 @@ class ResultsAggregatorTest {
     }
   }
 
+  @Test
+  void configJsonReadsTheTemplatesTypes() {
+    assertThat(
+            org.xeenet.search.control.ConfigJson.parse(
+                "{\"n_layer\":2,\"learning_rate\":0.001,\"dropout\":0,\"max_steps\":300}"))
+        .containsExactly(
+            Map.entry("n_layer", 2),
+            Map.entry("learning_rate", 0.001),
+            Map.entry("dropout", 0.0),
+            Map.entry("max_steps", 300L));
+  }
+
   private static ParameterEffect effect(Aggregate a, String name) {
     return a.effects().stream().filter(e -> e.parameter().equals(name)).findFirst().orElseThrow();
   }

@@ -2,7 +2,6 @@ package org.xeenet.search.bench;
 
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.xeenet.results.control.ResultsAggregator;
 import org.xeenet.search.control.CharLMConfigGenerator;
 import org.xeenet.search.control.CharLMConfigGenerator.GeneratedConfig;
 import org.xeenet.search.control.CharLMSearchSpace;
+import org.xeenet.search.control.ConfigJson;
 import org.xeenet.search.control.ConfigSampler;
 import org.xeenet.search.control.SearchPlan;
 import org.xeenet.search.control.SearchPlan.FollowUp;
@@ -268,12 +268,11 @@ public final class SearchBench {
     CharLMSearchSpace space = CharLMSearchSpace.withOverrides(null, new ArrayList<>());
     List<ResultsAggregator.Row> rows = syntheticRows(space, n);
     List<String> json = rows.stream().map(r -> JSONB.toJson(r.config())).toList();
-    Type type = new LinkedHashMap<String, Object>() {}.getClass().getGenericSuperclass();
     long start = System.nanoTime();
     List<ResultsAggregator.Row> parsed = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       ResultsAggregator.Row r = rows.get(i);
-      Map<String, Object> config = CharLMSearchSpace.normalize(JSONB.fromJson(json.get(i), type));
+      Map<String, Object> config = ConfigJson.parse(json.get(i));
       parsed.add(
           new ResultsAggregator.Row(
               r.index(),
