@@ -515,14 +515,15 @@ public class TaskQueue {
     if (campaign.status() != CampaignStatus.RUNNING && campaign.status() != CampaignStatus.PAUSED) {
       return;
     }
-    Number open =
-        (Number)
-            em.createNativeQuery(
-                    "SELECT COUNT(*) FROM XN_TASK WHERE CAMPAIGN_ID = ?1"
-                        + " AND STATUS IN ('QUEUED', 'LEASED', 'SUBMITTED') WITH UR")
-                .setParameter(1, campaign.id())
-                .getSingleResult();
-    if (open.longValue() == 0) {
+    // stops at the first open task: the cost does not grow with the campaign's size
+    boolean anyOpen =
+        !em.createNativeQuery(
+                "SELECT 1 FROM XN_TASK WHERE STATUS IN ('QUEUED', 'LEASED', 'SUBMITTED')"
+                    + " AND CAMPAIGN_ID = ?1 FETCH FIRST 1 ROWS ONLY WITH UR")
+            .setParameter(1, campaign.id())
+            .getResultList()
+            .isEmpty();
+    if (!anyOpen) {
       campaign.complete(now);
       ended.fire(new CampaignEnded(campaign.id(), campaign.status().name()));
       LOG.info(() -> "campaign " + campaign.id() + " completed");

@@ -1,0 +1,207 @@
+package org.xeenet.api;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code ./xeenet bench dispatch --workers W --seconds S [--tasks N]}: starts a real server on
+ * embedded Derby in a temporary directory, queues N tasks, and runs W simulated workers over HTTP
+ * on 127.0.0.1, each doing lease → result (simulated results, no training) for S seconds. Prints
+ * cycles/s, latency percentiles and the correctness counts; the last line is one JSON object.
+ */
+public final class DispatchBenchmark {
+  private static final String ADMIN = "dispatch-benchmark-admin-token";
+
+  private DispatchBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = options(args);
+    int workers = Integer.parseInt(options.getOrDefault("workers", "200"));
+    int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
+    int tasks = Integer.parseInt(options.getOrDefault("tasks", "100000"));
+    Path data = Files.createTempDirectory("xeenet-bench-dispatch");
+    ServerProcess server =
+        ServerProcess.start(
+            ServerProcess.freePort(),
+            data,
+            Map.of(
+                "XEENET_ADMIN_TOKEN",
+                ADMIN,
+                "XEENET_SERVER_JAVA_OPTS",
+                "-Xmx2g -Dxeenet.economics.starting-credits=1e15"));
+    try {
+      run(new ApiClient(server.base()), workers, seconds, tasks);
+    } finally {
+      server.stop();
+    }
+  }
+
+  private static void run(ApiClient api, int workers, int seconds, int tasks) throws Exception {
+    long expandStart = System.nanoTime();
+    HttpResponse<String> created =
+        api.post(
+            "briefs",
+            ADMIN,
+            "{\"title\":\"dispatch benchmark\",\"num_tasks\":"
+                + tasks
+                + ",\"time_budget_per_task\":3600}");
+    if (created.statusCode() != 201) {
+      throw new IllegalStateException("brief refused: " + created.body());
+    }
+    String campaign = ApiClient.read(created, CampaignView.class).campaignId();
+    while (!ApiClient.read(api.get("campaigns/" + campaign, ADMIN), CampaignView.class)
+        .status()
+        .equals("RUNNING")) {
+      Thread.sleep(200);
+    }
+    System.out.printf(
+        "queued %d tasks in %.1f s%n", tasks, (System.nanoTime() - expandStart) / 1e9);
+
+    List<WorkerCredentials> credentials = new ArrayList<>();
+    for (int w = 0; w < workers; w++) {
+      credentials.add(
+          ApiClient.read(
+              api.post(
+                  "workers",
+                  null,
+                  "{\"name\":\"bench-"
+                      + w
+                      + "\",\"resource_profile\":{\"cpu_cores\":2,\"ram_gb\":8},"
+                      + "\"training_capability\":{\"code_packages\":[\"builtin:char-lm/1\"]}}"),
+              WorkerCredentials.class));
+    }
+    Map<String, AtomicInteger> grants = new ConcurrentHashMap<>();
+    Map<String, Boolean> acknowledged = new ConcurrentHashMap<>();
+    Latencies lease = new Latencies();
+    Latencies result = new Latencies();
+    AtomicLong cycles = new AtomicLong();
+    AtomicLong errors = new AtomicLong();
+    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+    ExecutorService pool = Executors.newFixedThreadPool(workers);
+    List<Future<?>> running = new ArrayList<>();
+    long start = System.nanoTime();
+    for (WorkerCredentials me : credentials) {
+      running.add(
+          pool.submit(
+              () -> {
+                while (System.nanoTime() < deadline) {
+                  long t0 = System.nanoTime();
+                  HttpResponse<String> leased;
+                  try {
+                    leased = api.post("workers/" + me.workerId() + "/lease", me.token(), "{}");
+                  } catch (RuntimeException e) {
+                    errors.incrementAndGet();
+                    continue;
+                  }
+                  lease.add(System.nanoTime() - t0);
+                  if (leased.statusCode() == 204) {
+                    continue;
+                  }
+                  if (leased.statusCode() != 200) {
+                    errors.incrementAndGet();
+                    continue;
+                  }
+                  LeaseGrant grant = ApiClient.read(leased, LeaseGrant.class);
+                  String taskId = grant.task().taskId();
+                  grants.computeIfAbsent(taskId, t -> new AtomicInteger()).incrementAndGet();
+                  long t1 = System.nanoTime();
+                  HttpResponse<String> answered;
+                  try {
+                    answered =
+                        api.post(
+                            "leases/" + grant.leaseId() + "/result",
+                            me.token(),
+                            "{\"task_id\":\""
+                                + taskId
+                                + "\",\"status\":\"completed\",\"val_bpb\":2.5,"
+                                + "\"steps_completed\":10,\"wall_time_seconds\":0.1,"
+                                + "\"device_used\":\"cpu\",\"simulated\":true,"
+                                + "\"tokens_processed\":100}");
+                  } catch (RuntimeException e) {
+                    errors.incrementAndGet();
+                    continue;
+                  }
+                  result.add(System.nanoTime() - t1);
+                  if (answered.statusCode() == 200) {
+                    acknowledged.put(taskId, Boolean.TRUE);
+                    cycles.incrementAndGet();
+                  } else {
+                    errors.incrementAndGet();
+                  }
+                }
+                return null;
+              }));
+    }
+    for (Future<?> worker : running) {
+      worker.get();
+    }
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    pool.shutdown();
+
+    CampaignView after =
+        ApiClient.read(api.get("campaigns/" + campaign, ADMIN), CampaignView.class);
+    long valid = after.taskCounts().getOrDefault("VALID", 0L);
+    long duplicated = grants.values().stream().filter(c -> c.get() > 1).count();
+    long lost = Math.max(0, acknowledged.size() - valid);
+    String json =
+        String.format(
+            java.util.Locale.ROOT,
+            "{\"workers\":%d,\"seconds\":%.1f,\"queued\":%d,\"cycles\":%d,\"cycles_per_s\":%.1f,"
+                + "\"p50_lease_ms\":%.1f,\"p99_lease_ms\":%.1f,\"p50_result_ms\":%.1f,"
+                + "\"p99_result_ms\":%.1f,\"errors\":%d,\"lost\":%d,\"duplicated\":%d}",
+            credentials.size(),
+            elapsed,
+            tasks,
+            cycles.get(),
+            cycles.get() / elapsed,
+            lease.percentile(50),
+            lease.percentile(99),
+            result.percentile(50),
+            result.percentile(99),
+            errors.get(),
+            lost,
+            duplicated);
+    System.out.println(json);
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> options = new java.util.HashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+    }
+    return options;
+  }
+
+  /** Latencies in nanoseconds, kept whole: a run produces at most a few million. */
+  private static final class Latencies {
+    private long[] values = new long[1 << 16];
+    private int size;
+
+    synchronized void add(long nanos) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = nanos;
+    }
+
+    synchronized double percentile(int p) {
+      if (size == 0) {
+        return 0;
+      }
+      long[] sorted = Arrays.copyOf(values, size);
+      Arrays.sort(sorted);
+      return sorted[Math.min(size - 1, (int) Math.ceil(p / 100.0 * size) - 1)] / 1e6;
+    }
+  }
+}
