@@ -1,5 +1,6 @@
 package org.xeenet.task.boundary;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -53,17 +54,18 @@ import org.xeenet.task.entity.Lease;
 import org.xeenet.task.entity.LeaseState;
 import org.xeenet.task.entity.Task;
 import org.xeenet.task.entity.TaskStatus;
+import org.xeenet.trust.boundary.Trust;
 import org.xeenet.worker.entity.Worker;
 
 /**
  * The queue agent: enqueues a campaign's tasks, leases them to workers, keeps leases alive on
  * heartbeats, takes results, and returns the tasks of expired leases to the queue.
  *
- * <p>A worker is offered only tasks of code packages it declared, of running campaigns whose
- * hardware requirements it meets, in {@link FairShare} order. Leasing is safe under concurrency,
- * also with several server instances on one database: a candidate is read without locks, then
- * locked and re-checked before it is leased (STACK.md: a paged {@code FOR UPDATE} is silently
- * dropped by EclipseLink on Derby).
+ * <p>A quarantined worker (see {@link Trust}) is refused. A worker is offered only tasks of code
+ * packages it declared, of running campaigns whose hardware requirements it meets, in {@link
+ * FairShare} order. Leasing is safe under concurrency, also with several server instances on one
+ * database: a candidate is read without locks, then locked and re-checked before it is leased
+ * (STACK.md: a paged {@code FOR UPDATE} is silently dropped by EclipseLink on Derby).
  */
 @Stateless
 public class TaskQueue {
@@ -79,6 +81,8 @@ public class TaskQueue {
   @PersistenceContext EntityManager em;
 
   @Inject Event<TaskResultSettled> settled;
+
+  @EJB Trust trust;
 
   @Inject Event<CampaignEnded> ended;
 
@@ -173,6 +177,7 @@ public class TaskQueue {
             new LeaseGrant(lease.id(), lease.expiresAt(), spec(task, campaign, apiBase)));
       }
     }
+    trust.requireNotQuarantined(workerId);
     List<String> packages = worker.codePackages();
     if (packages.isEmpty()) {
       return Optional.empty();
