@@ -3,6 +3,7 @@ package org.xeenet.operations.boundary;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -58,6 +59,11 @@ public class QueueMetrics {
           snapshot();
           return workersOnline;
         });
+  }
+
+  /** Registers the gauges when the application starts, before the first scrape. */
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    // the observer instantiates the bean; @PostConstruct registers the gauges
   }
 
   void settled(@Observes(during = TransactionPhase.AFTER_SUCCESS) TaskResultSettled settled) {
