@@ -57,7 +57,8 @@ class ApiIT {
                 Path.of(System.getProperty("xeenet.it.data.dir")).resolve("admin-token"),
                 StandardCharsets.UTF_8)
             .strip();
-    // each test works on its own campaign: end the ones earlier tests left open
+    // each test works on its own campaign: end the ones earlier tests (of any class sharing this
+    // database) left open; the administrator sees and may cancel every campaign
     for (CampaignView campaign : campaigns()) {
       if (campaign.status().equals("RUNNING") || campaign.status().equals("PAUSED")) {
         assertThat(
@@ -502,6 +503,31 @@ class ApiIT {
     // researchers see only their own campaigns
     assertThat(client.get("campaigns/" + aliceCampaign, bob).statusCode()).isEqualTo(404);
     assertThat(client.post("researchers", bob, "{\"name\":\"eve\"}").statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void healthAndMetricsSpeakForTheQueue() throws Exception {
+    startCampaign("observed", 2, 30);
+    ApiClient root = new ApiClient(base.toURI().resolve("/"));
+    HttpResponse<byte[]> ready =
+        root.getBytes(base.toURI().resolve("/health/ready").toString(), null);
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(new String(ready.body(), StandardCharsets.UTF_8))
+        .contains("\"status\":\"UP\"", "schema_version");
+    String metrics = "";
+    for (int i = 0; i < 20 && !metrics.matches("(?s).*status=\"QUEUED\"} [1-9].*"); i++) {
+      metrics =
+          new String(
+              root.getBytes(base.toURI().resolve("/metrics").toString(), null).body(),
+              StandardCharsets.UTF_8);
+      pause(500);
+    }
+    assertThat(metrics)
+        .contains("xeenet_tasks{", "xeenet_workers_online")
+        .containsPattern("status=\"QUEUED\"} [1-9]");
+    HttpResponse<byte[]> openapi = root.getBytes(base.toURI().resolve("/openapi").toString(), null);
+    assertThat(new String(openapi.body(), StandardCharsets.UTF_8))
+        .contains("/api/v1/workers/{workerId}/lease", "/api/v1/briefs");
   }
 
   // ---- helpers
