@@ -248,6 +248,13 @@ public final class ResearchAssistant {
                           + ")"),
               data));
     }
+    // parameters whose every value ran once only restate noise: not for the short answer
+    List<String> once = CampaignReport.singletons(facts.results());
+    List<ParameterImportance> reliable =
+        ranked.stream().filter(p -> !once.contains(p.parameter())).toList();
+    if (!reliable.isEmpty()) {
+      ranked = reliable;
+    }
     String q = question == null ? "" : question.toLowerCase(Locale.ROOT);
     List<String> asked = mentioned(" " + q + " ");
     String answer;

@@ -245,10 +245,29 @@ public final class CampaignReport {
               + num(spread)
               + ": differences smaller than that may be noise.");
     }
+    List<String> once = singletons(facts.results());
+    if (!once.isEmpty()) {
+      caveats.add(
+          "Every value of "
+              + String.join(", ", once)
+              + " ran once: their importance only restates the noise of single runs.");
+    }
     if (!"COMPLETED".equals(facts.campaign().status())) {
       caveats.add("The campaign is " + facts.campaign().status() + ": figures may still change.");
     }
     return caveats;
+  }
+
+  /** Parameters with several values (or bins) that each hold a single result. */
+  public static List<String> singletons(CampaignResults results) {
+    if (results == null || results.parameterEffects() == null) {
+      return List.of();
+    }
+    return results.parameterEffects().stream()
+        .filter(e -> e.bins() != null && e.bins().size() > 1)
+        .filter(e -> e.bins().stream().allMatch(b -> b.count() <= 1))
+        .map(ParameterEffect::parameter)
+        .toList();
   }
 
   /** One row per task. */

@@ -70,6 +70,19 @@ class CampaignReportTest {
   }
 
   @Test
+  void parametersWhoseValuesRanOnceAreACaveat() {
+    List<org.xeenet.api.TaskView> tasks = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      org.xeenet.api.TaskView t =
+          Samples.task(i, "VALID", 1 + i % 2, 64, 1e-3 * (i + 1), 2.0 + i, false);
+      tasks.add(t);
+    }
+    CampaignFacts f = CampaignFacts.of(Samples.campaign(Map.of()), tasks, null);
+    assertThat(CampaignReport.singletons(f.results())).containsExactly("learning_rate");
+    assertThat(CampaignReport.markdown(f)).contains("Every value of learning_rate ran once");
+  }
+
+  @Test
   void anEmptyCampaignStillReports() {
     CampaignFacts empty =
         CampaignFacts.of(Samples.campaign(Map.of("QUEUED", 12L)), List.of(), null);
