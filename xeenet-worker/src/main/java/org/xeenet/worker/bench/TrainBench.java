@@ -40,7 +40,8 @@ public final class TrainBench {
       boolean bf16,
       long rssSteps,
       double nominalPeakGflops,
-      Map<String, String> childEnv) {}
+      Map<String, String> childEnv,
+      boolean rssOnly) {}
 
   private final Settings s;
   private final ChildJvm base;
@@ -58,7 +59,7 @@ public final class TrainBench {
     Files.createDirectories(workDir);
     int vocab = CharDataset.load(s.dataset()).vocabSize();
     Map<Integer, Map<String, Object>> peaks = new LinkedHashMap<>();
-    for (int t : s.threads()) {
+    for (int t : s.rssOnly() ? List.<Integer>of() : s.threads()) {
       Map<String, Object> p = peak(t);
       peaks.put(t, p);
       Map<String, Object> line = new LinkedHashMap<>(p);
@@ -67,7 +68,7 @@ public final class TrainBench {
       line.put("nominal_gflops", s.nominalPeakGflops() * t / 2.0);
       emit(line);
     }
-    for (String name : s.configs()) {
+    for (String name : s.rssOnly() ? List.<String>of() : s.configs()) {
       TrainerConfig cfg = BenchConfigs.parsed(name);
       double flopsPerToken = ModelFlops.trainFlopsPerToken(cfg, vocab);
       for (int t : s.threads()) {
@@ -292,7 +293,14 @@ public final class TrainBench {
       m.put("rss_mb_at_end", last);
       m.put("growth_mb", last - early);
     }
-    m.put("completed", lines.stream().anyMatch(l -> l.contains("\"result\"")));
+    for (String l : lines) {
+      if (TrainerEvents.parse(l) instanceof TrainerEvents.Result res) {
+        m.put("status", res.result().status());
+        m.put("stop_reason", res.stopReason());
+        m.put("steps_completed", res.result().stepsCompleted());
+        m.put("error", res.result().error());
+      }
+    }
     return m;
   }
 

@@ -81,6 +81,9 @@ public final class BenchCommand implements Runnable {
         description = "Extra environment of the DJL child JVMs, KEY=VALUE (repeatable).")
     Map<String, String> childEnv = new LinkedHashMap<>();
 
+    @Option(names = "--rss-only", description = "Only the RSS check (with --rss-steps).")
+    boolean rssOnly;
+
     @Option(names = "--work-dir", description = "Job files. Default: ${DEFAULT-VALUE}.")
     Path workDir = Path.of(System.getProperty("java.io.tmpdir"), "xeenet-bench");
 
@@ -102,7 +105,8 @@ public final class BenchCommand implements Runnable {
               bf16,
               rssSteps,
               nominalPeak,
-              childEnv);
+              childEnv,
+              rssOnly);
       new TrainBench(s, ChildJvm.fromCodeSource(1), System.out, workDir).run();
       return 0;
     }

@@ -10,7 +10,15 @@ import picocli.CommandLine.Command;
     version = "xeenet-worker 0.1.0",
     description =
         "XeeNet volunteer worker: leases training tasks from a XeeNet server and runs them.",
-    subcommands = {RunCommand.class, TrainCommand.class, ProbeCommand.class, BenchCommand.class})
+    subcommands = {
+      RunCommand.class,
+      TrainCommand.class,
+      ProbeCommand.class,
+      StatusCommand.class,
+      PauseCommand.Pause.class,
+      PauseCommand.Resume.class,
+      BenchCommand.class
+    })
 public final class WorkerMain implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
