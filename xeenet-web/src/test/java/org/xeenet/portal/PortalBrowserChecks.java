@@ -30,7 +30,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *
  * <p>What it checks: a wrong token is refused with a message; the admin logs in; a brief of 2 tasks
  * × 30 s creates a campaign whose page shows its status and 2 rows in the task table; the campaign
- * list shows it; a bad brief (0 tasks) shows an error next to the field and creates nothing.
+ * list shows it; on its page the assistant answers a question (with details behind "more") and the
+ * Markdown report opens; a bad brief (0 tasks) shows an error next to the field and creates
+ * nothing.
  */
 public class PortalBrowserChecks {
   static final String CHROMIUM = "/usr/bin/chromium";
@@ -52,6 +54,7 @@ public class PortalBrowserChecks {
       browser.createsCampaign(title);
       browser.listShows(title);
       browser.lifecycle(title);
+      browser.assistantAndReport(title);
       browser.badBriefIsRefused("Bad brief " + suffix);
       browser.badSearchSpaceIsRefused("Bad search space " + suffix);
       browser.unknownCampaign();
@@ -187,6 +190,34 @@ public class PortalBrowserChecks {
       assertThat(driver.findElements(By.id("campaign:resume"))).isEmpty();
       wait.until(d -> taskRows().size() == 2);
       screenshot("cancelled");
+    }
+
+    /** On the campaign page: the assistant answers, "more" shows details, the report opens. */
+    void assistantAndReport(String title) {
+      assertThat(driver.findElement(By.id("campaign:results")).getText()).contains("Results");
+      type(By.id("campaign:question"), "How far is it?");
+      driver.findElement(By.id("campaign:ask")).click();
+      WebElement answer =
+          wait.until(
+              ExpectedConditions.visibilityOfElementLocated(By.id("campaign:assistantAnswer")));
+      assertThat(answer.getText()).contains("cancelled", "tasks finished");
+      driver.findElement(By.id("campaign:assistantMore")).click();
+      WebElement details =
+          wait.until(
+              ExpectedConditions.visibilityOfElementLocated(By.id("campaign:assistantDetails")));
+      assertThat(details.getText()).contains("tasks by status");
+      screenshot("assistant");
+      String report = driver.findElement(By.id("campaign:reportMd")).getAttribute("href");
+      assertThat(driver.findElement(By.id("campaign:reportCsv")).getAttribute("href"))
+          .contains("format=csv");
+      String campaignUrl = driver.getCurrentUrl();
+      driver.get(report);
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("body")));
+      assertThat(driver.findElement(By.tagName("body")).getText())
+          .contains("# Campaign report: " + title, "## What was run", "## Caveats");
+      screenshot("report");
+      driver.get(campaignUrl);
+      waitForStatus("CANCELLED");
     }
 
     void badSearchSpaceIsRefused(String title) {
