@@ -425,8 +425,10 @@ public final class ResearchAssistant {
     }
     RankedResult best = facts.results().best();
     Map<String, Double> share = new LinkedHashMap<>();
+    // a parameter whose every value ran once has no reliable importance: fix it at the best's
+    List<String> once = CampaignReport.singletons(facts.results());
     for (ParameterImportance p : CampaignReport.importance(facts.results())) {
-      share.put(p.parameter(), p.share());
+      share.put(p.parameter(), once.contains(p.parameter()) ? 0.0 : p.share());
     }
     Map<String, Object> space = new TreeMap<>();
     List<String> varied = new ArrayList<>();
@@ -526,7 +528,11 @@ public final class ResearchAssistant {
     CampaignView c = facts.campaign();
     List<Detail> details = new ArrayList<>();
     Map<String, Object> counts = new LinkedHashMap<>(CampaignReport.compute(facts).tasksByStatus());
-    details.add(new Detail("tasks by status", counts.toString(), counts));
+    details.add(
+        new Detail(
+            "tasks by status",
+            CampaignReport.statusLine(CampaignReport.compute(facts).tasksByStatus()),
+            counts));
     Map<String, Object> cost = new LinkedHashMap<>();
     cost.put("cost_credits", c.costCredits());
     cost.put("estimate_credits", c.estimateCredits());

@@ -413,7 +413,7 @@ public final class CampaignReport {
             .collect(Collectors.joining(" "));
   }
 
-  static String statusLine(Map<String, Long> byStatus) {
+  public static String statusLine(Map<String, Long> byStatus) {
     if (byStatus.isEmpty()) {
       return "none yet";
     }
