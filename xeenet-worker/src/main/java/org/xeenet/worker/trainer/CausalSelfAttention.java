@@ -25,6 +25,10 @@ public final class CausalSelfAttention extends AbstractBlock {
   private final Dropout residDrop;
   private float[] mask;
   private int maskLen = -1;
+  // the mask as a tensor, built once per (length, device, type) in a manager of its own that
+  // lives as long as this block: no per-step copy from a Java buffer
+  private NDManager maskManager;
+  private NDArray maskTensor;
 
   public CausalSelfAttention(int nHead, int nEmbd, float dropout) {
     this.nHead = nHead;
@@ -54,6 +58,23 @@ public final class CausalSelfAttention extends AbstractBlock {
     return mask;
   }
 
+  private synchronized NDArray maskTensor(NDArray like, int t, DataType type) {
+    if (maskTensor == null
+        || maskLen != t
+        || !maskTensor.getDevice().equals(like.getDevice())
+        || maskTensor.getDataType() != type) {
+      if (maskManager == null) {
+        maskManager = like.getManager().getEngine().newBaseManager(like.getDevice());
+      }
+      if (maskTensor != null) {
+        maskTensor.close();
+      }
+      NDArray m = maskManager.create(mask(t), new Shape(t, t));
+      maskTensor = type == DataType.FLOAT32 ? m : m.toType(type, false);
+    }
+    return maskTensor;
+  }
+
   @Override
   protected NDList forwardInternal(
       ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
@@ -68,12 +89,7 @@ public final class CausalSelfAttention extends AbstractBlock {
     NDArray k = heads.get(1);
     NDArray v = heads.get(2);
     NDArray att = q.matMul(k.transpose(0, 1, 3, 2)).mul(1.0f / (float) Math.sqrt(hd));
-    NDManager m = x.getManager();
-    NDArray maskArr = m.create(mask((int) t), new Shape(t, t)).toDevice(x.getDevice(), false);
-    if (att.getDataType() != maskArr.getDataType()) {
-      maskArr = maskArr.toType(att.getDataType(), false);
-    }
-    att = att.add(maskArr).softmax(-1);
+    att = att.add(maskTensor(x, (int) t, att.getDataType())).softmax(-1);
     att = attnDrop.forward(ps, new NDList(att), training).singletonOrThrow();
     NDArray y = att.matMul(v).transpose(0, 2, 1, 3).reshape(b, t, nEmbd);
     y = proj.forward(ps, new NDList(y), training).singletonOrThrow();
