@@ -193,6 +193,11 @@ class ReportIT {
     AssistantAnswer next = ask("What should I try next?", id, admin);
     assertThat(next.intent()).isEqualTo("next");
     assertThat(next.details().get(0).data()).containsKey("search_space");
+    // the follow-up brief it proposes is one the server accepts
+    HttpResponse<String> followUp =
+        post("briefs", admin, JSON.toJson(next.details().get(1).data()));
+    assertThat(followUp.statusCode()).as(followUp.body()).isEqualTo(201);
+    post("campaigns/" + read(followUp, CampaignView.class).campaignId() + "/cancel", admin, null);
 
     AssistantAnswer progress = ask("How far is it?", id, admin);
     assertThat(progress.intent()).isEqualTo("progress");
