@@ -343,6 +343,17 @@ public class TaskQueue {
   /** Keeps a lease alive; tells the worker to stop when its campaign no longer runs. */
   public HeartbeatAck heartbeat(String leaseId, String workerId, Heartbeat progress) {
     Lease lease = ownedLease(leaseId, workerId);
+    // a loss the database cannot store (NaN, infinities) was a 500 before (found by fuzzing)
+    if (progress != null && progress.step() != null && progress.step() < 0) {
+      throw new RejectedInputException("step", "must not be negative");
+    }
+    if (progress != null
+        && progress.trainLoss() != null
+        && (!Double.isFinite(progress.trainLoss())
+            || progress.trainLoss() < 0
+            || progress.trainLoss() > 1e12)) {
+      throw new RejectedInputException("train_loss", "must be a finite number, not negative");
+    }
     Instant now = Instant.now();
     if (lease.state() == LeaseState.REVOKED) {
       return new HeartbeatAck(lease.expiresAt(), true);

@@ -27,6 +27,18 @@ public class WorkerRegistry {
 
   @PersistenceContext EntityManager em;
 
+  private static void checkAmount(List<FieldError> errors, String field, Double value) {
+    if (value != null && (!Double.isFinite(value) || value < 0 || value > 1e12)) {
+      errors.add(new FieldError(field, "must be a number between 0 and 1e12"));
+    }
+  }
+
+  private static void checkLength(List<FieldError> errors, String field, String value, int max) {
+    if (value != null && value.length() > max) {
+      errors.add(new FieldError(field, "must be at most " + max + " characters"));
+    }
+  }
+
   public WorkerCredentials register(WorkerRegistration registration) {
     List<FieldError> errors = new ArrayList<>();
     if (registration == null) {
@@ -51,6 +63,17 @@ public class WorkerRegistry {
       if (profile.ramGb() != null && profile.ramGb() < 0) {
         errors.add(new FieldError("resource_profile.ram_gb", "must not be negative"));
       }
+      // the database keeps finite doubles and bounded strings only (fuzzing found 500s)
+      checkAmount(errors, "resource_profile.ram_gb", profile.ramGb());
+      checkAmount(errors, "resource_profile.gpu_vram_gb", profile.gpuVramGb());
+      checkAmount(errors, "resource_profile.benchmark_tokens_per_s", profile.benchmarkTokensPerS());
+      checkLength(errors, "resource_profile.gpu_name", profile.gpuName(), 200);
+      checkLength(errors, "resource_profile.os", profile.os(), 100);
+      checkLength(errors, "resource_profile.arch", profile.arch(), 50);
+    }
+    if (registration.trainingCapability() != null
+        && JSONB.toJson(registration.trainingCapability()).length() > 4000) {
+      errors.add(new FieldError("training_capability", "must be at most 4000 characters as JSON"));
     }
     if (!errors.isEmpty()) {
       throw new RejectedInputException("the registration is invalid", errors);
