@@ -46,6 +46,7 @@ public final class FuzzBenchmark {
   private int acceptedBad;
   private int listenerRejections;
   private int lenientReads;
+  private int noAnswer;
   private final Map<Integer, Integer> byStatus = new TreeMap<>();
   private final List<String> findings = new ArrayList<>();
 
@@ -127,6 +128,7 @@ public final class FuzzBenchmark {
     summary.put("accepted_bad_input", acceptedBad);
     summary.put("lenient_reads", lenientReads);
     summary.put("container_rejections_without_body", listenerRejections);
+    summary.put("closed_without_answer", noAnswer);
     summary.put("state_changes", changed.size());
     summary.put("writes_from_bad_input", writes);
     summary.put("seconds", Math.round((System.nanoTime() - start) / 1e8) / 10.0);
@@ -616,7 +618,8 @@ public final class FuzzBenchmark {
     try {
       answer = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      status5xx++;
+      // the listener closed the connection without an answer (e.g. a request line over its limit)
+      noAnswer++;
       findings.add("no answer " + e + ": " + method + " " + abbreviate(path));
       return null;
     } catch (InterruptedException e) {
