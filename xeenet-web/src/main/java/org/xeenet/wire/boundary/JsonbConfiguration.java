@@ -15,7 +15,13 @@ import jakarta.ws.rs.ext.Provider;
 public class JsonbConfiguration implements ContextResolver<Jsonb> {
   private static final Jsonb JSONB =
       JsonbBuilder.create(
-          new JsonbConfig().setProperty(JsonbConfig.CREATOR_PARAMETERS_REQUIRED, false));
+          new JsonbConfig()
+              .setProperty(JsonbConfig.CREATOR_PARAMETERS_REQUIRED, false)
+              .withDeserializers(
+                  new StrictScalars.Integers(),
+                  new StrictScalars.Longs(),
+                  new StrictScalars.Doubles(),
+                  new StrictScalars.Strings()));
 
   @Override
   public Jsonb getContext(Class<?> type) {
