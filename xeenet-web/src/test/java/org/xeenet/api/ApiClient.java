@@ -11,26 +11,29 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A plain HTTP client for the v1 API, as a third-party client would talk to it. */
-final class ApiClient {
-  static final Jsonb JSON = JsonbBuilder.create();
+/**
+ * A plain HTTP client for the v1 API, as a third-party client would talk to it; shared by the
+ * integration tests of every feature.
+ */
+public final class ApiClient {
+  public static final Jsonb JSON = JsonbBuilder.create();
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final URI api;
 
-  ApiClient(URI base) {
+  public ApiClient(URI base) {
     this.api = base.resolve("api/v1/");
   }
 
-  URI api() {
+  public URI api() {
     return api;
   }
 
-  HttpResponse<String> get(String path, String token) {
+  public HttpResponse<String> get(String path, String token) {
     return send(request(path, token).GET());
   }
 
-  HttpResponse<byte[]> getBytes(String url, String token) {
+  public HttpResponse<byte[]> getBytes(String url, String token) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET();
     if (token != null) {
@@ -46,7 +49,7 @@ final class ApiClient {
     }
   }
 
-  HttpResponse<String> post(String path, String token, Object body, String... headers) {
+  public HttpResponse<String> post(String path, String token, Object body, String... headers) {
     String json = body == null ? "" : body instanceof String s ? s : JSON.toJson(body);
     HttpRequest.Builder builder =
         request(path, token)
@@ -58,11 +61,11 @@ final class ApiClient {
     return send(builder);
   }
 
-  static <T> T read(HttpResponse<String> response, Class<T> type) {
+  public static <T> T read(HttpResponse<String> response, Class<T> type) {
     return JSON.fromJson(response.body(), type);
   }
 
-  static <T> T read(HttpResponse<String> response, Type type) {
+  public static <T> T read(HttpResponse<String> response, Type type) {
     return JSON.fromJson(response.body(), type);
   }
 

@@ -21,6 +21,7 @@ import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.xeenet.api.ApiClient;
 import org.xeenet.api.CampaignView;
 import org.xeenet.api.CurvePoint;
 import org.xeenet.api.LeaseGrant;
@@ -67,7 +68,7 @@ class EconomicsIT {
 
   @Test
   void creditsFlowFromTheResearchersHoldToTheWorkersAndTheLedgerBalances() throws Exception {
-    EconomicsClient client = new EconomicsClient(base.toURI());
+    ApiClient client = new ApiClient(base.toURI());
     String admin =
         Files.readString(
                 Path.of(System.getProperty("xeenet.it.data.dir")).resolve("admin-token"),
@@ -76,7 +77,7 @@ class EconomicsIT {
     cancelOpenCampaigns(client, admin);
     HttpResponse<String> opened = client.post("researchers", admin, "{\"name\":\"economics-it\"}");
     assertThat(opened.statusCode()).isEqualTo(201);
-    String researcher = EconomicsClient.JSON.fromJson(opened.body(), Credentials.class).token();
+    String researcher = ApiClient.JSON.fromJson(opened.body(), Credentials.class).token();
 
     // the starting grant
     assertThat(client.get("me", null).statusCode()).isEqualTo(401);
@@ -90,13 +91,13 @@ class EconomicsIT {
         client.post("briefs", researcher, brief("too dear", 2, 30, "\"budget_credits\":20000,"));
     assertThat(tooDear.statusCode()).isEqualTo(400);
     assertThat(tooDear.headers().firstValue("Content-Type")).hasValue(PROBLEM);
-    Problem problem = EconomicsClient.read(tooDear, Problem.class);
+    Problem problem = ApiClient.read(tooDear, Problem.class);
     assertThat(problem.errors()).extracting(Problem.FieldError::field).contains("budget_credits");
     assertThat(problem.errors().get(0).message()).contains("exceeds your balance of 10000.000");
     HttpResponse<String> tooBig =
         client.post("briefs", researcher, brief("too big", 1000, 600, ""));
     assertThat(tooBig.statusCode()).isEqualTo(400);
-    assertThat(EconomicsClient.read(tooBig, Problem.class).errors().get(0).message())
+    assertThat(ApiClient.read(tooBig, Problem.class).errors().get(0).message())
         .contains("the estimated cost of 63000.000 credits exceeds your balance");
     assertThat(campaigns(client, researcher)).isEmpty();
     assertThat(researcherMe(client, researcher).balanceCredits()).isEqualTo(10_000.0);
@@ -105,7 +106,7 @@ class EconomicsIT {
     HttpResponse<String> created =
         client.post("briefs", researcher, brief("paid", 2, 30, "\"budget_credits\":50,"));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    CampaignView paid = EconomicsClient.read(created, CampaignView.class);
+    CampaignView paid = ApiClient.read(created, CampaignView.class);
     assertThat(paid.budgetCredits()).isEqualTo(50.0);
     assertThat(paid.escrowCredits()).isEqualTo(50.0);
     assertThat(paid.estimateCredits()).isEqualTo(6.3); // 2 × 30 s × 0.1 credit/s × 1.05
@@ -162,7 +163,7 @@ class EconomicsIT {
 
     // without a budget the estimate is held, and a cancel refunds it
     CampaignView estimated =
-        EconomicsClient.read(
+        ApiClient.read(
             client.post("briefs", researcher, brief("estimated", 3, 30, "")), CampaignView.class);
     assertThat(estimated.budgetCredits()).isEqualTo(9.45);
     assertThat(researcherMe(client, researcher).balanceCredits()).isEqualTo(9_988.068);
@@ -177,7 +178,7 @@ class EconomicsIT {
 
     // the leaderboard
     Leaderboard board =
-        EconomicsClient.read(client.get("leaderboard?limit=100", researcher), Leaderboard.class);
+        ApiClient.read(client.get("leaderboard?limit=100", researcher), Leaderboard.class);
     LeaderboardEntry entry =
         board.byCredits().stream()
             .filter(e -> e.workerId().equals(worker.workerId()))
@@ -204,7 +205,7 @@ class EconomicsIT {
             admin,
             "{\"reason\":\"replica disagreed\"}");
     assertThat(clawed.statusCode()).as(clawed.body()).isEqualTo(200);
-    ClawbackDone done = EconomicsClient.read(clawed, ClawbackDone.class);
+    ClawbackDone done = ApiClient.read(clawed, ClawbackDone.class);
     assertThat(done.creditsClawedBack()).isEqualTo(2.6);
     assertThat(done.creditsRefunded()).isEqualTo(2.482);
     assertThat(done.reputation()).isCloseTo(2 / 6.0, within(1e-9));
@@ -222,7 +223,7 @@ class EconomicsIT {
     // an implausible result (more tokens than its steps can carry) is valid for the queue but
     // not paid, and recorded against the worker
     CampaignView third =
-        EconomicsClient.read(
+        ApiClient.read(
             client.post(
                 "briefs", researcher, brief("implausible", 1, 30, "\"budget_credits\":10,")),
             CampaignView.class);
@@ -257,10 +258,10 @@ class EconomicsIT {
       @jakarta.json.bind.annotation.JsonbProperty("researcher_id") String researcherId,
       @jakarta.json.bind.annotation.JsonbProperty("token") String token) {}
 
-  private static void assertBalanced(EconomicsClient client, String admin) {
+  private static void assertBalanced(ApiClient client, String admin) {
     HttpResponse<String> response = client.get("ledger/verify", admin);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    LedgerCheck check = EconomicsClient.read(response, LedgerCheck.class);
+    LedgerCheck check = ApiClient.read(response, LedgerCheck.class);
     assertThat(check.balanced()).as(response.body()).isTrue();
     assertThat(check.totalCredits()).isZero();
     assertThat(check.unbalancedTransactions()).isEmpty();
@@ -291,21 +292,21 @@ class EconomicsIT {
         taskId, bpb, 2.1, steps, 20.0, "cpu", TaskResult.COMPLETED, null, simulated, tokens, curve);
   }
 
-  private static ResearcherAccount researcherMe(EconomicsClient client, String token) {
+  private static ResearcherAccount researcherMe(ApiClient client, String token) {
     HttpResponse<String> response = client.get("me", token);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     assertThat(response.body()).contains("\"role\":\"researcher\"");
-    return EconomicsClient.read(response, ResearcherAccount.class);
+    return ApiClient.read(response, ResearcherAccount.class);
   }
 
-  private static WorkerAccount workerMe(EconomicsClient client, String token) {
+  private static WorkerAccount workerMe(ApiClient client, String token) {
     HttpResponse<String> response = client.get("me", token);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     assertThat(response.body()).contains("\"role\":\"worker\"");
-    return EconomicsClient.read(response, WorkerAccount.class);
+    return ApiClient.read(response, WorkerAccount.class);
   }
 
-  private static WorkerCredentials register(EconomicsClient client, String name) {
+  private static WorkerCredentials register(ApiClient client, String name) {
     HttpResponse<String> response =
         client.post(
             "workers",
@@ -316,20 +317,19 @@ class EconomicsIT {
                 new TrainingCapability(
                     "java-17", "pytorch", "2.7.1", true, false, List.of("builtin:char-lm/1"))));
     assertThat(response.statusCode()).isEqualTo(201);
-    return EconomicsClient.read(response, WorkerCredentials.class);
+    return ApiClient.read(response, WorkerCredentials.class);
   }
 
   /**
    * A lease on a task of this campaign. Campaigns other test classes left running share the
    * database: their tasks are handed back as failed runs until one of this campaign comes.
    */
-  private static LeaseGrant lease(
-      EconomicsClient client, WorkerCredentials worker, String campaignId) {
+  private static LeaseGrant lease(ApiClient client, WorkerCredentials worker, String campaignId) {
     for (int i = 0; i < 40; i++) {
       HttpResponse<String> response =
           client.post("workers/" + worker.workerId() + "/lease", worker.token(), "{}");
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-      LeaseGrant grant = EconomicsClient.read(response, LeaseGrant.class);
+      LeaseGrant grant = ApiClient.read(response, LeaseGrant.class);
       if (grant.task().campaignId().equals(campaignId)) {
         return grant;
       }
@@ -352,19 +352,19 @@ class EconomicsIT {
     throw new AssertionError("no task of campaign " + campaignId + " was leased");
   }
 
-  private static List<CampaignView> campaigns(EconomicsClient client, String token) {
+  private static List<CampaignView> campaigns(ApiClient client, String token) {
     HttpResponse<String> response = client.get("campaigns", token);
     assertThat(response.statusCode()).isEqualTo(200);
     return new ArrayList<>(
-        EconomicsClient.read(
+        ApiClient.read(
             response, new ArrayList<CampaignView>() {}.getClass().getGenericSuperclass()));
   }
 
-  private static CampaignView campaign(EconomicsClient client, String token, String id) {
-    return EconomicsClient.read(client.get("campaigns/" + id, token), CampaignView.class);
+  private static CampaignView campaign(ApiClient client, String token, String id) {
+    return ApiClient.read(client.get("campaigns/" + id, token), CampaignView.class);
   }
 
-  private static void cancelOpenCampaigns(EconomicsClient client, String admin) {
+  private static void cancelOpenCampaigns(ApiClient client, String admin) {
     for (CampaignView c : campaigns(client, admin)) {
       if (c.status().equals("RUNNING") || c.status().equals("PAUSED")) {
         client.post("campaigns/" + c.campaignId() + "/cancel", admin, null);
@@ -373,7 +373,7 @@ class EconomicsIT {
   }
 
   private static CampaignView awaitCampaign(
-      EconomicsClient client, String token, String id, Predicate<CampaignView> condition)
+      ApiClient client, String token, String id, Predicate<CampaignView> condition)
       throws InterruptedException {
     CampaignView last = null;
     for (int i = 0; i < 120; i++) {

@@ -5,17 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +24,7 @@ import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.xeenet.api.ApiClient;
 import org.xeenet.api.AssistantAnswer;
 import org.xeenet.api.AssistantQuestion;
 import org.xeenet.api.CampaignView;
@@ -55,9 +50,7 @@ class ReportIT {
 
   @ArquillianResource URL base;
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-  private URI api;
+  private ApiClient client;
   private String admin;
 
   @Deployment(testable = false)
@@ -69,7 +62,7 @@ class ReportIT {
 
   @Test
   void aCampaignIsReportedAndExplainedToItsOwnerOnly() throws Exception {
-    api = base.toURI().resolve("api/v1/");
+    client = new ApiClient(base.toURI());
     admin =
         Files.readString(
                 Path.of(System.getProperty("xeenet.it.data.dir")).resolve("admin-token"),
@@ -299,34 +292,11 @@ class ReportIT {
   }
 
   private HttpResponse<String> get(String path, String token) {
-    return send(request(path, token).GET());
+    return client.get(path, token);
   }
 
   private HttpResponse<String> post(String path, String token, String json) {
-    return send(
-        request(path, token)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
-  }
-
-  private HttpRequest.Builder request(String path, String token) {
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(60));
-    if (token != null) {
-      builder.header("Authorization", "Bearer " + token);
-    }
-    return builder;
-  }
-
-  private HttpResponse<String> send(HttpRequest.Builder builder) {
-    try {
-      return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return client.post(path, token, json == null ? "" : json);
   }
 
   private static void sleep(long ms) {
