@@ -10,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A plain HTTP client for the v1 API, as a third-party client would talk to it; shared by the
@@ -67,6 +69,50 @@ public final class ApiClient {
 
   public static <T> T read(HttpResponse<String> response, Type type) {
     return JSON.fromJson(response.body(), type);
+  }
+
+  /** Registers a 2-core CPU worker that runs the built-in char-LM package. */
+  public WorkerCredentials registerWorker(String name) {
+    return registerWorker(
+        name, new ResourceProfile(2, 8.0, null, null, "Linux", "amd64", null), "builtin:char-lm/1");
+  }
+
+  public WorkerCredentials registerWorker(
+      String name, ResourceProfile profile, String codePackage) {
+    WorkerRegistration registration =
+        new WorkerRegistration(
+            name,
+            profile,
+            new TrainingCapability(
+                "java-17",
+                "pytorch",
+                "2.7.1",
+                true,
+                profile.gpuName() != null,
+                List.of(codePackage)));
+    return expect(post("workers", null, registration), 201, WorkerCredentials.class);
+  }
+
+  /** Leases the worker's next task; anything but 200 fails the test. */
+  public LeaseGrant lease(WorkerCredentials worker) {
+    return expect(
+        post("workers/" + worker.workerId() + "/lease", worker.token(), "{}"),
+        200,
+        LeaseGrant.class);
+  }
+
+  /** Opens a researcher account as the administrator and answers its token. */
+  public String openResearcher(String adminToken, String name) {
+    return (String)
+        expect(post("researchers", adminToken, Map.of("name", name)), 201, Map.class).get("token");
+  }
+
+  private static <T> T expect(HttpResponse<String> response, int status, Class<T> type) {
+    if (response.statusCode() != status) {
+      throw new AssertionError(
+          "expected " + status + " but got " + response.statusCode() + ": " + response.body());
+    }
+    return read(response, type);
   }
 
   private HttpRequest.Builder request(String path, String token) {

@@ -572,34 +572,15 @@ class ApiIT {
   }
 
   private WorkerCredentials register(String name) {
-    return register(
-        name, new ResourceProfile(2, 8.0, null, null, "Linux", "amd64", null), "builtin:char-lm/1");
+    return client.registerWorker(name);
   }
 
   private WorkerCredentials register(String name, ResourceProfile profile, String codePackage) {
-    HttpResponse<String> response =
-        client.post(
-            "workers",
-            null,
-            new WorkerRegistration(
-                name,
-                profile,
-                new TrainingCapability(
-                    "java-17",
-                    "pytorch",
-                    "2.7.1",
-                    true,
-                    profile.gpuName() != null,
-                    List.of(codePackage))));
-    assertThat(response.statusCode()).isEqualTo(201);
-    return ApiClient.read(response, WorkerCredentials.class);
+    return client.registerWorker(name, profile, codePackage);
   }
 
   private LeaseGrant lease(WorkerCredentials worker) {
-    HttpResponse<String> response =
-        client.post("workers/" + worker.workerId() + "/lease", worker.token(), "{}");
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return ApiClient.read(response, LeaseGrant.class);
+    return client.lease(worker);
   }
 
   private HttpResponse<String> leaseWithKey(WorkerCredentials worker, String key) {
@@ -608,9 +589,7 @@ class ApiIT {
   }
 
   private String openResearcher(String name) {
-    HttpResponse<String> response = client.post("researchers", admin, Map.of("name", name));
-    assertThat(response.statusCode()).isEqualTo(201);
-    return (String) ApiClient.read(response, Map.class).get("token");
+    return client.openResearcher(admin, name);
   }
 
   private String startCampaignAs(

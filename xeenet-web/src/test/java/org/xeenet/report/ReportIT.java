@@ -30,13 +30,10 @@ import org.xeenet.api.AssistantQuestion;
 import org.xeenet.api.CampaignView;
 import org.xeenet.api.CurvePoint;
 import org.xeenet.api.LeaseGrant;
-import org.xeenet.api.ResourceProfile;
 import org.xeenet.api.TaskPage;
 import org.xeenet.api.TaskResult;
 import org.xeenet.api.TaskView;
-import org.xeenet.api.TrainingCapability;
 import org.xeenet.api.WorkerCredentials;
-import org.xeenet.api.WorkerRegistration;
 
 /**
  * The campaign report ({@code md}, {@code csv}, {@code json}; 400 for another format, 404 for
@@ -263,28 +260,15 @@ class ReportIT {
   }
 
   private WorkerCredentials register() {
-    WorkerRegistration registration =
-        new WorkerRegistration(
-            "report-worker",
-            new ResourceProfile(2, 8.0, null, null, "Linux", "amd64", null),
-            new TrainingCapability(
-                "java-17", "pytorch", "2.7.1", true, false, List.of("builtin:char-lm/1")));
-    HttpResponse<String> response = post("workers", null, JSON.toJson(registration));
-    assertThat(response.statusCode()).isEqualTo(201);
-    return read(response, WorkerCredentials.class);
+    return client.registerWorker("report-worker");
   }
 
   private LeaseGrant lease(WorkerCredentials worker) {
-    HttpResponse<String> response =
-        post("workers/" + worker.workerId() + "/lease", worker.token(), "{}");
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return read(response, LeaseGrant.class);
+    return client.lease(worker);
   }
 
   private String openResearcher(String name) {
-    HttpResponse<String> response = post("researchers", admin, JSON.toJson(Map.of("name", name)));
-    assertThat(response.statusCode()).isEqualTo(201);
-    return (String) read(response, Map.class).get("token");
+    return client.openResearcher(admin, name);
   }
 
   private static <T> T read(HttpResponse<String> response, Class<T> type) {

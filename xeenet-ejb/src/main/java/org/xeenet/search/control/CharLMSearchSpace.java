@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.xeenet.api.Problem.FieldError;
 
 /**
@@ -276,15 +275,5 @@ public final class CharLMSearchSpace {
       case "batch_size" -> 4096;
       default -> 1_000_000;
     };
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof CharLMSearchSpace other && domains.equals(other.domains);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(domains);
   }
 }
