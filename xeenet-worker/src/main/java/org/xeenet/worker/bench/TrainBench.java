@@ -98,6 +98,7 @@ public final class TrainBench {
         line.put("config", name);
         line.put("shape", BenchConfigs.describe(name));
         line.put("threads", t);
+        line.put("mkl_shim", base.env().getOrDefault("LD_PRELOAD", "").contains("xeenet_mkl_cpu"));
         Double tps = median(djl);
         line.put("tokens_per_s", tps);
         line.put("tokens_per_s_runs", djl);

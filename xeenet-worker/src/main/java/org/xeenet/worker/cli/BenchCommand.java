@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.xeenet.worker.bench.TrainBench;
+import org.xeenet.worker.device.MklCpuShim;
 import org.xeenet.worker.trainer.ChildJvm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -81,6 +82,11 @@ public final class BenchCommand implements Runnable {
         description = "Extra environment of the DJL child JVMs, KEY=VALUE (repeatable).")
     Map<String, String> childEnv = new LinkedHashMap<>();
 
+    @Option(
+        names = "--no-mkl-shim",
+        description = "DJL children without the MKL CPU shim (compare with and without it).")
+    boolean noMklShim;
+
     @Option(names = "--rss-only", description = "Only the RSS check (with --rss-steps).")
     boolean rssOnly;
 
@@ -107,7 +113,13 @@ public final class BenchCommand implements Runnable {
               nominalPeak,
               childEnv,
               rssOnly);
-      new TrainBench(s, ChildJvm.fromCodeSource(1), System.out, workDir).run();
+      ChildJvm base =
+          MklCpuShim.maybePreload(
+              ChildJvm.fromCodeSource(1),
+              Path.of(System.getProperty("user.home"), ".cache", "xeenet"),
+              !noMklShim,
+              m -> System.err.println("[bench] " + m));
+      new TrainBench(s, base, System.out, workDir).run();
       return 0;
     }
   }

@@ -15,6 +15,7 @@ import org.xeenet.worker.client.CredentialStore;
 import org.xeenet.worker.client.XeeNetClient;
 import org.xeenet.worker.dataset.DatasetCache;
 import org.xeenet.worker.device.DeviceProfiler;
+import org.xeenet.worker.device.MklCpuShim;
 import org.xeenet.worker.device.NativesCache;
 import org.xeenet.worker.device.NativesProbe;
 import org.xeenet.worker.device.StartupBenchmarkProbe;
@@ -123,6 +124,13 @@ public final class RunCommand implements Callable<Integer> {
   double benchmarkSeconds = 5;
 
   @Option(
+      names = "--no-mkl-shim",
+      description =
+          "Do not preload the MKL CPU shim into the trainer on non-Intel x86-64 Linux CPUs"
+              + " (it makes libtorch's MKL use the CPU's AVX2/AVX-512 kernels).")
+  boolean noMklShim;
+
+  @Option(
       names = "--grace-seconds",
       hidden = true,
       description = "Override the hard-deadline grace (tests).")
@@ -148,11 +156,18 @@ public final class RunCommand implements Callable<Integer> {
     }
     ChildJvm base = ChildJvm.fromCodeSource(t);
     ChildJvm jvm =
-        new ChildJvm(base.javaExecutable(), base.classpath(), heap, t)
-            .withEnv("DJL_CACHE_DIR", djlCache.toString())
-            .withJvmArgs("-D" + TrainerDevice.PROPERTY + "=" + (gpu ? "auto" : "cpu"));
+        MklCpuShim.maybePreload(
+            new ChildJvm(base.javaExecutable(), base.classpath(), heap, t)
+                .withEnv("DJL_CACHE_DIR", djlCache.toString())
+                .withJvmArgs("-D" + TrainerDevice.PROPERTY + "=" + (gpu ? "auto" : "cpu")),
+            work,
+            !noMklShim,
+            LOG::info);
 
     NativesProbe.Outcome natives = NativesProbe.probe(jvm.withThreads(1));
+    if (natives.ok() && jvm.env().getOrDefault("LD_PRELOAD", "").contains("xeenet_mkl_cpu")) {
+      LOG.info("trainer child: MKL CPU shim {}", natives.mklShim() ? "active" : "NOT loaded");
+    }
     if (!natives.ok()) {
       if (!simulate) {
         System.err.println("libtorch could not be loaded: " + natives.error());

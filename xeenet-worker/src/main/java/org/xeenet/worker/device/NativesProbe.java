@@ -15,8 +15,16 @@ import org.xeenet.worker.trainer.TrainerEvents;
 public final class NativesProbe {
   private NativesProbe() {}
 
-  /** The probe's answer. */
-  public record Outcome(boolean ok, String engineVersion, int gpuCount, String error) {}
+  /**
+   * The probe's answer; {@code mklShim}: the MKL CPU shim was mapped into the child (see {@link
+   * MklCpuShim}).
+   */
+  public record Outcome(
+      boolean ok, String engineVersion, int gpuCount, String error, boolean mklShim) {
+    public Outcome(boolean ok, String engineVersion, int gpuCount, String error) {
+      this(ok, engineVersion, gpuCount, error, false);
+    }
+  }
 
   public static Outcome probe(ChildJvm jvm) {
     ProcessBuilder pb = jvm.processBuilder("--probe");
@@ -57,7 +65,8 @@ public final class NativesProbe {
             ok,
             v == null ? null : v.toString(),
             g instanceof Number n ? n.intValue() : 0,
-            err == null ? null : err.toString());
+            err == null ? null : err.toString(),
+            Boolean.TRUE.equals(m.get("mkl_shim")));
       } catch (RuntimeException e) {
         return new Outcome(false, null, 0, "unreadable probe line: " + line);
       }

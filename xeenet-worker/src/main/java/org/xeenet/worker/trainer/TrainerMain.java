@@ -194,6 +194,15 @@ public final class TrainerMain {
   }
 
   /** Loads the PyTorch engine and describes it as one JSON line. */
+  /** True when the MKL CPU shim is mapped into this process (preloaded by the worker). */
+  static boolean mklShimLoaded() {
+    try {
+      return java.nio.file.Files.readString(Path.of("/proc/self/maps")).contains("xeenet_mkl_cpu");
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
   static String probeLine() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("event", "probe");
@@ -202,6 +211,7 @@ public final class TrainerMain {
       m.put("ok", true);
       m.put("engine_version", engine.getVersion());
       m.put("gpu_count", engine.getGpuCount());
+      m.put("mkl_shim", mklShimLoaded());
     } catch (RuntimeException | UnsatisfiedLinkError | ExceptionInInitializerError e) {
       Throwable root = e;
       while (root.getCause() != null && root.getCause() != root) {
