@@ -25,7 +25,8 @@ import org.xeenet.worker.trainer.TrainerJob;
  * threads, each in a fresh child JVM (libtorch reads its thread count once), repeated, median
  * reported; model FLOP/s from {@link ModelFlops}; share of the fp32 peak (nominal and measured with
  * a large matmul); the PyTorch reference ({@code bench/torch_ref.py}) run the same way; optional
- * bf16 runs and an RSS check over many steps. One JSON line per measured configuration on stdout.
+ * bf16-matmul runs (fp32 model, matmuls with bf16 inputs: {@link #bf16Jvm}) and an RSS check over
+ * many steps. One JSON line per measured configuration on stdout.
  */
 public final class TrainBench {
   /** Settings of a benchmark run. */
@@ -41,7 +42,8 @@ public final class TrainBench {
       long rssSteps,
       double nominalPeakGflops,
       Map<String, String> childEnv,
-      boolean rssOnly) {}
+      boolean rssOnly,
+      Path bf32Library) {}
 
   private final Settings s;
   private final ChildJvm base;
@@ -143,18 +145,39 @@ public final class TrainBench {
     return j;
   }
 
+  /**
+   * The child for "bf16" runs: DJL 0.36 cannot create bf16 tensors (the JVM aborts), so the model
+   * stays fp32 and libtorch computes its matmuls with bf16 inputs and fp32 accumulation (oneDNN,
+   * AVX512_BF16 / AMX), set by preloading the bf32 library; null when the jar has none.
+   */
+  private ChildJvm bf16Jvm(int threads) {
+    if (s.bf32Library() == null) {
+      return null;
+    }
+    ChildJvm j = jvm(threads);
+    String pre = j.env().get("LD_PRELOAD");
+    return j.withEnv(
+        "LD_PRELOAD",
+        pre == null || pre.isBlank() ? s.bf32Library().toString() : pre + ":" + s.bf32Library());
+  }
+
   private Map<String, Object> peak(int threads) throws IOException, InterruptedException {
     Map<String, Object> out = new LinkedHashMap<>();
     for (String type : s.bf16() ? List.of("fp32", "bf16") : List.of("fp32")) {
       List<Double> runs = new ArrayList<>();
       for (int r = 0; r < s.repeats(); r++) {
-        List<String> lines =
-            runChild(jvm(threads).processBuilder("--matmul-peak", type), 300, null);
+        boolean bf = "bf16".equals(type);
+        // bf16: fp32 tensors, matmul computed with bf16 inputs (the bf32 library, see bf16Jvm)
+        ChildJvm j = bf ? bf16Jvm(threads) : jvm(threads);
+        if (j == null) {
+          break;
+        }
+        List<String> lines = runChild(j.processBuilder("--matmul-peak", "fp32"), 300, null);
         for (String l : lines) {
           if (l.contains("\"peak\"")) {
             @SuppressWarnings("unchecked")
             Map<String, Object> m = TrainerEvents.jsonb().fromJson(l, Map.class);
-            if (m.get(type + "_gflops") instanceof Number n) {
+            if (m.get("fp32_gflops") instanceof Number n) {
               runs.add(n.doubleValue());
             }
           }
@@ -166,7 +189,11 @@ public final class TrainBench {
       out.put(type + "_gflops", median(runs));
       out.put(type + "_gflops_runs", runs);
       if (runs.isEmpty()) {
-        out.put(type + "_error", "the child JVM printed no figure (aborted)");
+        out.put(
+            type + "_error",
+            "bf16".equals(type) && s.bf32Library() == null
+                ? "this worker jar has no bf32 matmul library (built without a C compiler)"
+                : "the child JVM printed no figure (aborted)");
       }
     }
     return out;
@@ -186,9 +213,9 @@ public final class TrainBench {
             s.dataset().toAbsolutePath().toString());
     Path f = workDir.resolve("bench-" + name + "-" + threads + (bf16 ? "-bf16" : "") + ".json");
     Files.writeString(f, TrainerEvents.jsonb().toJson(job), StandardCharsets.UTF_8);
-    ChildJvm j = jvm(threads);
-    if (bf16) {
-      j = j.withJvmArgs("-Dxeenet.bench.dtype=bf16");
+    ChildJvm j = bf16 ? bf16Jvm(threads) : jvm(threads);
+    if (j == null) {
+      return null;
     }
     List<String> lines = runChild(j.processBuilder("--bench-job", f.toString()), 600, null);
     List<TrainerEvents.Progress> progress = new ArrayList<>();

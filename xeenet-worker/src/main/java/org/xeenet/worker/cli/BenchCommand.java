@@ -36,6 +36,9 @@ public final class BenchCommand implements Runnable {
             + " configuration on stdout."
       })
   public static final class Train implements Callable<Integer> {
+    private static final Path XEENET_CACHE =
+        Path.of(System.getProperty("user.home"), ".cache", "xeenet");
+
     @Option(names = "--configs", split = ",", description = "Default: ${DEFAULT-VALUE}.")
     List<String> configs = List.of("tiny", "small", "medium");
 
@@ -62,7 +65,11 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--python", description = "Default: ${DEFAULT-VALUE}.")
     String python = "/usr/bin/python3";
 
-    @Option(names = "--bf16", description = "Also time pure-bf16 training (DJL).")
+    @Option(
+        names = "--bf16",
+        description =
+            "Also time DJL training with bf16 matmuls (fp32 model; matmul inputs rounded to bf16,"
+                + " fp32 accumulation, oneDNN) and the bf16 matmul peak.")
     boolean bf16;
 
     @Option(
@@ -112,11 +119,12 @@ public final class BenchCommand implements Runnable {
               rssSteps,
               nominalPeak,
               childEnv,
-              rssOnly);
+              rssOnly,
+              bf16 ? MklCpuShim.installBf32(XEENET_CACHE).orElse(null) : null);
       ChildJvm base =
           MklCpuShim.maybePreload(
               ChildJvm.fromCodeSource(1),
-              Path.of(System.getProperty("user.home"), ".cache", "xeenet"),
+              XEENET_CACHE,
               !noMklShim,
               m -> System.err.println("[bench] " + m));
       new TrainBench(s, base, System.out, workDir).run();

@@ -15,6 +15,7 @@ import org.xeenet.worker.client.CredentialStore;
 import org.xeenet.worker.client.XeeNetClient;
 import org.xeenet.worker.dataset.DatasetCache;
 import org.xeenet.worker.device.DeviceProfiler;
+import org.xeenet.worker.device.GpuChoice;
 import org.xeenet.worker.device.MklCpuShim;
 import org.xeenet.worker.device.NativesCache;
 import org.xeenet.worker.device.NativesProbe;
@@ -88,12 +89,11 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--gpu",
       negatable = true,
-      defaultValue = "true",
-      fallbackValue = "true",
       description =
-          "Train on cuda:0 when the loaded libtorch sees a GPU (--no-gpu: always the CPU)."
-              + " Default: on.")
-  boolean gpu = true;
+          "--gpu: train on cuda:0 and stop with an explanation if libtorch sees no GPU;"
+              + " --no-gpu: always the CPU. Default: cuda:0 when libtorch sees a GPU, else the"
+              + " CPU.")
+  Boolean gpu;
 
   @Option(
       names = "--max-ram",
@@ -159,7 +159,11 @@ public final class RunCommand implements Callable<Integer> {
         MklCpuShim.maybePreload(
             new ChildJvm(base.javaExecutable(), base.classpath(), heap, t)
                 .withEnv("DJL_CACHE_DIR", djlCache.toString())
-                .withJvmArgs("-D" + TrainerDevice.PROPERTY + "=" + (gpu ? "auto" : "cpu")),
+                .withJvmArgs(
+                    "-D"
+                        + TrainerDevice.PROPERTY
+                        + "="
+                        + (Boolean.FALSE.equals(gpu) ? "cpu" : "auto")),
             work,
             !noMklShim,
             LOG::info);
@@ -181,8 +185,24 @@ public final class RunCommand implements Callable<Integer> {
     } else if (simulate) {
       LOG.warn("--simulate given but libtorch loads: training for real (simulated=false)");
     }
+    GpuChoice.Decision device =
+        GpuChoice.decide(gpu, natives, System.getenv("PYTORCH_LIBRARY_PATH"));
+    if (device.stop()) {
+      System.err.println(device.message());
+      return 4;
+    }
+    if (device.message() != null) {
+      LOG.warn(device.message());
+    }
+    if (natives.ok()) {
+      LOG.info(
+          "libtorch {} from {}: {}",
+          natives.engineVersion(),
+          natives.libtorchDir(),
+          device.useGpu() && natives.gpuCount() > 0 ? "training on cuda:0" : "training on the CPU");
+    }
     NativesProbe.Outcome used =
-        gpu
+        device.useGpu()
             ? natives
             : new NativesProbe.Outcome(natives.ok(), natives.engineVersion(), 0, natives.error());
     TrainingCapability cap = DeviceProfiler.capability(used);

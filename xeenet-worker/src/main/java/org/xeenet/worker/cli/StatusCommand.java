@@ -14,13 +14,20 @@ import picocli.CommandLine.Option;
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
-    description = "Show the running worker's state, tasks done and credits earned.")
+    description =
+        "Show the running worker's state, tasks done and credits earned (asked from the"
+            + " server with the worker's token; the last known figures when it is unreachable).")
 public final class StatusCommand implements Callable<Integer> {
   @Option(names = "--config-dir", description = "As for run.")
   Path configDir;
 
-  @Option(names = "--json", description = "Print the raw status JSON.")
+  @Option(names = "--json", description = "Print the status as JSON (with the credits account).")
   boolean json;
+
+  @Option(
+      names = "--offline",
+      description = "Do not ask the server for the credits (show the last known figures).")
+  boolean offline;
 
   @Override
   @SuppressWarnings("unchecked")
@@ -31,11 +38,24 @@ public final class StatusCommand implements Callable<Integer> {
       System.out.println("no worker status in " + d + " (has 'run' been started?)");
       return 1;
     }
+    Map<String, Object> m = TrainerEvents.jsonb().fromJson(text, Map.class);
+    String server = m.get("server") == null ? null : m.get("server").toString();
+    StatusCredits.Shown credits =
+        offline
+            ? StatusCredits.fetch(
+                d,
+                server,
+                c -> {
+                  throw new IllegalStateException("not asked (--offline)");
+                })
+            : StatusCredits.fetch(d, server);
     if (json) {
-      System.out.println(text);
+      m.put("credits", credits.account());
+      m.put("credits_fetched_at", credits.fetchedAt());
+      m.put("credits_error", credits.error());
+      System.out.println(TrainerEvents.jsonb().toJson(m));
       return 0;
     }
-    Map<String, Object> m = TrainerEvents.jsonb().fromJson(text, Map.class);
     boolean alive =
         m.get("pid") instanceof Number n
             && ProcessHandle.of(n.longValue()).map(ProcessHandle::isAlive).orElse(false);
@@ -48,7 +68,7 @@ public final class StatusCommand implements Callable<Integer> {
     System.out.println("tasks done:        " + m.get("tasks_done"));
     System.out.println("results delivered: " + m.get("results_delivered"));
     System.out.println("outbox:            " + m.get("outbox"));
-    System.out.println("credits earned:    " + m.get("credits"));
+    System.out.println("credits earned:    " + StatusCredits.describe(credits));
     if (m.get("current") != null) {
       System.out.println("current:           " + m.get("current"));
     }

@@ -26,12 +26,17 @@ public final class XeeNetClient implements AutoCloseable {
   private final Client client;
 
   public XeeNetClient(String serverUrl) {
+    this(serverUrl, 10, 120);
+  }
+
+  /** With these connect and read timeouts, seconds (e.g. short ones for {@code status}). */
+  public XeeNetClient(String serverUrl, int connectSeconds, int readSeconds) {
     this.server = CredentialStore.key(serverUrl);
     this.client =
         ClientBuilder.newBuilder()
             .register(JsonBindingFeature.class)
-            .connectTimeout(10, TimeUnit.SECONDS)
-            .readTimeout(120, TimeUnit.SECONDS)
+            .connectTimeout(connectSeconds, TimeUnit.SECONDS)
+            .readTimeout(readSeconds, TimeUnit.SECONDS)
             .build();
   }
 
@@ -93,6 +98,23 @@ public final class XeeNetClient implements AutoCloseable {
             .post(Entity.json(result))) {
       expect(r, 200);
       return r.readEntity(ResultAck.class);
+    }
+  }
+
+  /**
+   * {@code GET /me} as this worker: its account (balance_credits, credits_earned,
+   * credits_clawed_back, tasks_validated, reputation, quarantined, …) as a JSON object.
+   */
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> me(WorkerCredentials creds) {
+    try (Response r =
+        client
+            .target(api("/me"))
+            .request(MediaType.APPLICATION_JSON_TYPE)
+            .header(HttpHeaders.AUTHORIZATION, bearer(creds))
+            .get()) {
+      expect(r, 200);
+      return r.readEntity(Map.class);
     }
   }
 

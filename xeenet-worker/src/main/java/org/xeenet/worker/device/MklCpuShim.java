@@ -71,8 +71,26 @@ public final class MklCpuShim {
    * without a C compiler) or it cannot be written.
    */
   public static Optional<Path> install(Path workDir) {
+    return install(workDir, RESOURCE);
+  }
+
+  /**
+   * The bf32 library ({@code src/main/c/xeenet_bf32_matmul.c}: fp32 matmuls computed by oneDNN with
+   * bf16 inputs), unpacked as {@link #install(Path)} does; only {@code bench train --bf16} preloads
+   * it.
+   */
+  public static Optional<Path> installBf32(Path workDir) {
+    return install(workDir, BF32_RESOURCE);
+  }
+
+  /** The bf32 matmul library inside the worker jar. */
+  public static final String BF32_RESOURCE =
+      "/org/xeenet/worker/natives/linux-x86_64/libxeenet_bf32_matmul.so";
+
+  static Optional<Path> install(Path workDir, String resource) {
+    String base = resource.substring(resource.lastIndexOf('/') + 1).replace(".so", "");
     byte[] lib;
-    try (InputStream in = MklCpuShim.class.getResourceAsStream(RESOURCE)) {
+    try (InputStream in = MklCpuShim.class.getResourceAsStream(resource)) {
       if (in == null) {
         return Optional.empty();
       }
@@ -83,7 +101,7 @@ public final class MklCpuShim {
     try {
       String sha = sha256(lib).substring(0, 16);
       Path dir = workDir.resolve("natives");
-      Path target = dir.resolve("libxeenet_mkl_cpu-" + sha + ".so");
+      Path target = dir.resolve(base + "-" + sha + ".so");
       if (Files.isRegularFile(target) && sha256(Files.readAllBytes(target)).startsWith(sha)) {
         return Optional.of(target);
       }

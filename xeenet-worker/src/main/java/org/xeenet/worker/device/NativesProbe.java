@@ -17,12 +17,17 @@ public final class NativesProbe {
 
   /**
    * The probe's answer; {@code mklShim}: the MKL CPU shim was mapped into the child (see {@link
-   * MklCpuShim}).
+   * MklCpuShim}); {@code libtorchDir}: where the libtorch it loaded lives.
    */
   public record Outcome(
-      boolean ok, String engineVersion, int gpuCount, String error, boolean mklShim) {
+      boolean ok,
+      String engineVersion,
+      int gpuCount,
+      String error,
+      boolean mklShim,
+      String libtorchDir) {
     public Outcome(boolean ok, String engineVersion, int gpuCount, String error) {
-      this(ok, engineVersion, gpuCount, error, false);
+      this(ok, engineVersion, gpuCount, error, false, null);
     }
   }
 
@@ -66,7 +71,8 @@ public final class NativesProbe {
             v == null ? null : v.toString(),
             g instanceof Number n ? n.intValue() : 0,
             err == null ? null : err.toString(),
-            Boolean.TRUE.equals(m.get("mkl_shim")));
+            Boolean.TRUE.equals(m.get("mkl_shim")),
+            m.get("libtorch_dir") == null ? null : m.get("libtorch_dir").toString());
       } catch (RuntimeException e) {
         return new Outcome(false, null, 0, "unreadable probe line: " + line);
       }

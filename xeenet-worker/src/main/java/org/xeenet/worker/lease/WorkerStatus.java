@@ -14,8 +14,7 @@ import org.xeenet.worker.trainer.TrainerEvents;
 
 /**
  * {@code <config-dir>/status.json}: what the running worker is doing, read by {@code xeenet-worker
- * status}. Credits: the server's v1 answers carry none, so "n/a" until the server has an economics
- * API (the field is filled from a {@code credits} value if an answer ever has one).
+ * status} (which asks the server for the credits itself, {@code GET /me}).
  */
 public final class WorkerStatus {
   private final Path file;
@@ -28,7 +27,6 @@ public final class WorkerStatus {
     data.put("server", server);
     data.put("pid", ProcessHandle.current().pid());
     data.put("started_at", Instant.now().toString());
-    data.put("credits", "n/a");
   }
 
   public Path file() {

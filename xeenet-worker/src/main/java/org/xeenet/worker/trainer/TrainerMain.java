@@ -61,9 +61,6 @@ public final class TrainerMain {
                     () -> false)
                 .progressInterval(0.25)
                 .finalEvalBatches(0);
-        if ("bf16".equals(System.getProperty("xeenet.bench.dtype"))) {
-          trainer.dataType(ai.djl.ndarray.types.DataType.BFLOAT16);
-        }
         TaskResult r = trainer.run();
         json.println(TrainerEvents.resultLine(r, trainer.stopReason()));
       } catch (IOException | RuntimeException e) {
@@ -193,16 +190,31 @@ public final class TrainerMain {
     return TrainerEvents.jsonb().fromJson(text, TrainerJob.class);
   }
 
-  /** Loads the PyTorch engine and describes it as one JSON line. */
   /** True when the MKL CPU shim is mapped into this process (preloaded by the worker). */
   static boolean mklShimLoaded() {
+    return selfMaps().contains("xeenet_mkl_cpu");
+  }
+
+  /** The directory of the libtorch_cpu.so / libtorch_cuda.so mapped into this process, or null. */
+  static String libtorchDir() {
+    for (String line : selfMaps().split("\n")) {
+      int at = line.indexOf('/');
+      if (at >= 0 && line.endsWith("/libtorch_cpu.so")) {
+        return Path.of(line.substring(at)).getParent().toString();
+      }
+    }
+    return null;
+  }
+
+  private static String selfMaps() {
     try {
-      return java.nio.file.Files.readString(Path.of("/proc/self/maps")).contains("xeenet_mkl_cpu");
+      return Files.readString(Path.of("/proc/self/maps"));
     } catch (IOException | RuntimeException e) {
-      return false;
+      return "";
     }
   }
 
+  /** Loads the PyTorch engine and describes it as one JSON line. */
   static String probeLine() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("event", "probe");
@@ -212,6 +224,7 @@ public final class TrainerMain {
       m.put("engine_version", engine.getVersion());
       m.put("gpu_count", engine.getGpuCount());
       m.put("mkl_shim", mklShimLoaded());
+      m.put("libtorch_dir", libtorchDir());
     } catch (RuntimeException | UnsatisfiedLinkError | ExceptionInInitializerError e) {
       Throwable root = e;
       while (root.getCause() != null && root.getCause() != root) {

@@ -144,6 +144,48 @@ class WorkerEndToEndIT {
         JSON.fromJson(get("campaigns/" + campaignId).body(), CampaignView.class);
     assertThat(campaign.status()).isEqualTo("COMPLETED");
     assertThat(campaign.best().valBpb()).isEqualTo(trained.valBpb());
+    // the volunteer's status command, from a second terminal: tasks done and the credits the
+    // server gave for the validated task (GET /me with the worker's token)
+    Process status =
+        new ProcessBuilder(
+                javaExecutable(),
+                "-jar",
+                System.getProperty("xeenet.worker.jar"),
+                "status",
+                "--config-dir",
+                workerHome.resolve("config").toString())
+            .redirectErrorStream(true)
+            .start();
+    String shown = new String(status.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(status.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(status.exitValue()).as(shown).isZero();
+    assertThat(shown)
+        .as(shown)
+        .contains("tasks done:        1")
+        .containsPattern("credits earned:    [0-9.]+ \\(balance [0-9.]+, 1 tasks validated");
+    System.out.println("e2e status:\n" + shown);
+
+    // --gpu on this machine (CPU libtorch, no CUDA): the worker stops at once and says why
+    Process gpu =
+        new ProcessBuilder(
+                javaExecutable(),
+                "-Dai.djl.offline=true",
+                "-jar",
+                System.getProperty("xeenet.worker.jar"),
+                "run",
+                "--server",
+                "http://127.0.0.1:" + port,
+                "--gpu",
+                "--config-dir",
+                workerHome.resolve("config").toString(),
+                "--work-dir",
+                workerHome.resolve("work").toString())
+            .redirectErrorStream(true)
+            .start();
+    String gpuOut = new String(gpu.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(gpu.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(gpu.exitValue()).as(gpuOut).isEqualTo(4);
+    assertThat(gpuOut).contains("--gpu: the loaded libtorch 2.7.1").contains("sees no CUDA GPU");
     System.out.printf(
         "e2e: val_bpb=%.4f steps=%d wall=%.1fs steps/s=%.1f%n",
         trained.valBpb(),
