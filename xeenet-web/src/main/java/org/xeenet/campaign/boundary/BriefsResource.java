@@ -12,14 +12,18 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.xeenet.access.boundary.ResearcherCaller;
 import org.xeenet.access.control.Caller;
+import org.xeenet.api.BriefEstimate;
 import org.xeenet.api.BriefSpec;
 import org.xeenet.api.CampaignView;
+import org.xeenet.portal.boundary.BriefEstimator;
 
 /** Research briefs: each one becomes a campaign. */
 @Path("briefs")
 @ResearcherCaller
 public class BriefsResource {
   @EJB CampaignOrchestrator orchestrator;
+
+  @EJB BriefEstimator estimator;
 
   @Context UriInfo uri;
 
@@ -32,5 +36,17 @@ public class BriefsResource {
             uri.getBaseUriBuilder().path("campaigns").path(campaign.campaignId()).build())
         .entity(campaign)
         .build();
+  }
+
+  /**
+   * What the brief would cost and take, without launching it: 200 with a {@link BriefEstimate}, 400
+   * with the field errors the launch would give.
+   */
+  @POST
+  @Path("estimate")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public BriefEstimate estimate(BriefSpec brief, @Context SecurityContext security) {
+    return estimator.estimate(brief, Caller.of(security).id());
   }
 }

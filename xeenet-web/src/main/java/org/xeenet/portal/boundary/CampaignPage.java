@@ -14,8 +14,9 @@ import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.xeenet.api.CampaignView;
-import org.xeenet.api.TaskPage;
 import org.xeenet.campaign.boundary.CampaignOrchestrator;
+import org.xeenet.portal.control.Eta;
+import org.xeenet.portal.control.TaskTableQuery;
 import org.xeenet.problem.ConflictException;
 import org.xeenet.problem.NotFoundException;
 
@@ -30,10 +31,12 @@ public class CampaignPage implements Serializable {
 
   @EJB CampaignOrchestrator orchestrator;
 
+  @EJB PortalQueries queries;
+
   @Inject PortalSession session;
 
   private String id;
-  private String sort = "val_bpb";
+  private String sort = "valBpb";
   private String statusFilter = "";
   private boolean missing;
   private transient CampaignRow campaign;
@@ -73,6 +76,32 @@ public class CampaignPage implements Serializable {
   public boolean isLive() {
     CampaignRow row = getCampaign();
     return row != null && !row.isFinished();
+  }
+
+  /** What is left to run, in words, with the workers online now; empty once finished. */
+  public String getEta() {
+    CampaignRow row = getCampaign();
+    if (row == null || row.isFinished()) {
+      return "";
+    }
+    long left = row.getProgress().count("QUEUED") + row.getProgress().count("LEASED");
+    long online = queries.workersOnline();
+    long seconds = Eta.seconds(left, row.getTimeBudget(), online);
+    return seconds == 0
+        ? "any moment"
+        : Eta.words(seconds)
+            + " ("
+            + left
+            + " runs left, "
+            + online
+            + (online == 1 ? " worker" : " workers")
+            + " online)";
+  }
+
+  public String getChartUrl() {
+    return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
+        + "/portal/chart-data?id="
+        + java.net.URLEncoder.encode(id == null ? "" : id, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   public void pause() {
@@ -123,7 +152,7 @@ public class CampaignPage implements Serializable {
   }
 
   public void setSort(String sort) {
-    this.sort = "index".equals(sort) ? "index" : "val_bpb";
+    this.sort = "index".equals(sort) ? "index" : "valBpb";
   }
 
   public String getStatusFilter() {
@@ -138,7 +167,7 @@ public class CampaignPage implements Serializable {
     return List.of("QUEUED", "LEASED", "SUBMITTED", "VALID", "INVALID", "FAILED", "CANCELLED");
   }
 
-  /** The task table's rows, a page at a time from the orchestrator. */
+  /** The task table's rows, a page at a time, sorted and filtered in the database. */
   private class Tasks extends LazyDataModel<TaskRow> {
     private static final long serialVersionUID = 1L;
 
@@ -147,7 +176,8 @@ public class CampaignPage implements Serializable {
       if (isMissing()) {
         return 0;
       }
-      return (int) page(1, 1).total();
+      return (int)
+          queries.taskCount(id, session.requireResearcher(), request(0, 1, null, filterBy));
     }
 
     @Override
@@ -156,9 +186,37 @@ public class CampaignPage implements Serializable {
       if (isMissing() || pageSize <= 0) {
         return List.of();
       }
-      TaskPage page = page(first / pageSize + 1, pageSize);
-      setRowCount((int) page.total());
-      return page.items().stream().map(TaskRow::new).toList();
+      return queries
+          .taskPage(id, session.requireResearcher(), request(first, pageSize, sortBy, filterBy))
+          .stream()
+          .map(r -> new TaskRow(r.task(), r.workerName()))
+          .toList();
+    }
+
+    private TaskTableQuery.Request request(
+        int first, int size, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+      String field = sort;
+      boolean descending = false;
+      if (sortBy != null && !sortBy.isEmpty()) {
+        SortMeta meta = sortBy.values().iterator().next();
+        if (meta.getOrder() != null && !meta.getOrder().isUnsorted()) {
+          field = meta.getField();
+          descending = meta.getOrder().isDescending();
+        }
+      }
+      String status = statusFilter;
+      String worker = null;
+      if (filterBy != null) {
+        FilterMeta s = filterBy.get("status");
+        if (s != null && s.getFilterValue() != null && !s.getFilterValue().toString().isBlank()) {
+          status = s.getFilterValue().toString();
+        }
+        FilterMeta w = filterBy.get("worker");
+        if (w != null && w.getFilterValue() != null) {
+          worker = w.getFilterValue().toString();
+        }
+      }
+      return new TaskTableQuery.Request(status, worker, field, descending, first, size);
     }
 
     @Override
@@ -169,16 +227,6 @@ public class CampaignPage implements Serializable {
     @Override
     public TaskRow getRowData(String rowKey) {
       return null;
-    }
-
-    private TaskPage page(int number, int size) {
-      return orchestrator.tasks(
-          id,
-          session.requireResearcher(),
-          statusFilter.isBlank() ? null : statusFilter,
-          number,
-          size,
-          sort);
     }
   }
 }

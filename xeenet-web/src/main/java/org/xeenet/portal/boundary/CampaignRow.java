@@ -120,6 +120,27 @@ public class CampaignRow {
     return Formats.instant(view.finishedAt());
   }
 
+  /** What validated results cost so far, of the budget held at launch. */
+  public String getCost() {
+    String cost = Formats.decimals(view.costCredits(), 2);
+    return view.budgetCredits() == null
+        ? cost
+        : cost + " of " + Formats.decimals(view.budgetCredits(), 2);
+  }
+
+  public double getCostCredits() {
+    return view.costCredits();
+  }
+
+  /** The best val_bpb as a number for sorting (missing ones last). */
+  public double getBestValue() {
+    return view.best() == null ? Double.MAX_VALUE : view.best().valBpb();
+  }
+
+  public java.time.Instant getCreatedAt() {
+    return view.createdAt();
+  }
+
   public boolean isFinished() {
     return Lifecycle.isFinished(view.status());
   }

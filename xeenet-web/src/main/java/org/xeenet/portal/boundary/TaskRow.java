@@ -24,7 +24,14 @@ public class TaskRow implements Serializable {
   private final int attempts;
   private final String failureReasons;
 
+  private final String workerName;
+
   public TaskRow(TaskView task) {
+    this(task, null);
+  }
+
+  public TaskRow(TaskView task, String workerName) {
+    this.workerName = workerName;
     this.taskId = task.taskId();
     this.index = task.index();
     this.status = task.status();
@@ -90,7 +97,7 @@ public class TaskRow implements Serializable {
   }
 
   public String getWorkerShort() {
-    return Formats.shortId(workerId);
+    return workerName == null || workerName.isBlank() ? Formats.shortId(workerId) : workerName;
   }
 
   public String getWallTime() {

@@ -195,6 +195,61 @@ public final class ResultsCharts {
         .toString();
   }
 
+  /** One task's learning curve: val_bpb (where evaluated) and train loss against the step. */
+  public static String curve(List<org.xeenet.api.CurvePoint> points) {
+    JsonArrayBuilder bpb = Json.createArrayBuilder();
+    JsonArrayBuilder loss = Json.createArrayBuilder();
+    for (org.xeenet.api.CurvePoint p : points) {
+      if (p.step() == null) {
+        continue;
+      }
+      if (p.valBpb() != null && Double.isFinite(p.valBpb())) {
+        bpb.add(Json.createObjectBuilder().add("x", p.step()).add("y", p.valBpb()));
+      }
+      if (p.trainLoss() != null && Double.isFinite(p.trainLoss())) {
+        loss.add(Json.createObjectBuilder().add("x", p.step()).add("y", p.trainLoss()));
+      }
+    }
+    return Json.createObjectBuilder()
+        .add("type", "scatter")
+        .add(
+            "data",
+            Json.createObjectBuilder()
+                .add(
+                    "datasets",
+                    Json.createArrayBuilder()
+                        .add(
+                            Json.createObjectBuilder()
+                                .add("label", "val_bpb")
+                                .add("data", bpb)
+                                .add("showLine", true)
+                                .add("yAxisID", "y")
+                                .add("borderColor", GREEN)
+                                .add("backgroundColor", GREEN))
+                        .add(
+                            Json.createObjectBuilder()
+                                .add("label", "train loss")
+                                .add("data", loss)
+                                .add("showLine", true)
+                                .add("pointRadius", 0)
+                                .add("yAxisID", "y1")
+                                .add("borderColor", BLUE)
+                                .add("backgroundColor", BLUE))))
+        .add(
+            "options",
+            Json.createObjectBuilder()
+                .add("animation", false)
+                .add("maintainAspectRatio", false)
+                .add(
+                    "scales",
+                    Json.createObjectBuilder()
+                        .add("x", axis("step"))
+                        .add("y", axis("val_bpb").add("position", "left"))
+                        .add("y1", axis("train loss").add("position", "right"))))
+        .build()
+        .toString();
+  }
+
   private static JsonObjectBuilder axis(String title) {
     return Json.createObjectBuilder()
         .add("title", Json.createObjectBuilder().add("display", true).add("text", title));
