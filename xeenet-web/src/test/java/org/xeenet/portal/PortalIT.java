@@ -58,13 +58,13 @@ class PortalIT {
                 StandardCharsets.UTF_8)
             .strip();
     String url = base.toString().replaceAll("/$", "");
-    PortalData data = new PortalData(new ApiClient(URI.create(url))).workers(6);
+    PortalData data = new PortalData(new ApiClient(URI.create(url + "/"))).workers(6);
     String campaign =
         data.campaign(admin, "Tiny Shakespeare: depth, width and learning rate", 60, 120, "random");
     data.results(45);
     int valid =
         ApiClient.read(
-                new ApiClient(URI.create(url)).get("campaigns/" + campaign, admin),
+                new ApiClient(URI.create(url + "/")).get("campaigns/" + campaign, admin),
                 org.xeenet.api.CampaignView.class)
             .taskCounts()
             .getOrDefault("VALID", 0L)

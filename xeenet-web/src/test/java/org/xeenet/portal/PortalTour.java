@@ -148,16 +148,25 @@ final class PortalTour {
     scrollTo(By.id("campaign:tasks"));
     click(By.cssSelector("[id='campaign:tasks'] th[aria-label*='val_bpb']"));
     wait.until(d -> "ascending".equals(sortOf(d)));
-    List<Double> bpbs = column("bpb");
+    // the poll re-renders the table every few seconds: read it again until it holds still
+    List<Double> bpbs =
+        wait.until(
+            d -> {
+              List<Double> values = column("bpb");
+              List<Double> sorted = values.stream().sorted().toList();
+              return !values.isEmpty() && values.equals(sorted) ? values : null;
+            });
     assertThat(bpbs).isSortedAccordingTo(Double::compare);
     selectStatus("VALID");
     wait.until(
         d ->
             d.findElements(By.cssSelector("[id='campaign:tasks_data'] .status-badge")).stream()
                 .allMatch(e -> e.getText().equals("VALID")));
-    String report =
-        driver.findElement(By.cssSelector("[id='campaign:tasks'] .ui-paginator-current")).getText();
-    assertThat(report).endsWith("of " + valid);
+    wait.until(
+        d ->
+            d.findElement(By.cssSelector("[id='campaign:tasks'] .ui-paginator-current"))
+                .getText()
+                .endsWith("of " + valid));
     shot("campaign-tasks");
   }
 

@@ -375,7 +375,7 @@ public class PortalQueries {
 
   /** How many tasks of the caller's campaign pass the table's filters. */
   public long taskCount(String campaignId, String callerId, TaskTableQuery.Request request) {
-    orchestrator.detail(campaignId, callerId);
+    requireVisible(campaignId, callerId);
     var query =
         em.createNativeQuery(
             "SELECT COUNT(*) FROM XN_TASK t LEFT JOIN XN_WORKER w ON w.ID = t.WORKER_ID"
@@ -387,7 +387,7 @@ public class PortalQueries {
   /** One page of the caller's campaign's task table, filtered and sorted. */
   public List<TableRow> taskPage(
       String campaignId, String callerId, TaskTableQuery.Request request) {
-    orchestrator.detail(campaignId, callerId);
+    requireVisible(campaignId, callerId);
     var query =
         em.createNativeQuery(
             "SELECT t.ID, t.TASK_INDEX, t.STATUS, t.CONFIG_JSON, t.SEED, t.TIME_BUDGET,"
@@ -426,6 +426,25 @@ public class PortalQueries {
       page.add(new TableRow(view, (String) t[18]));
     }
     return page;
+  }
+
+  /**
+   * The orchestrator's visibility rule (the owner, or an administrator) in one query, for the
+   * table's pages and counts, which the poll asks for every few seconds: 404 otherwise.
+   */
+  void requireVisible(String campaignId, String callerId) {
+    Number visible =
+        (Number)
+            em.createNativeQuery(
+                    "SELECT COUNT(*) FROM XN_CAMPAIGN c WHERE c.ID = ?1 AND (c.OWNER_ID = ?2"
+                        + " OR EXISTS (SELECT 1 FROM XN_RESEARCHER r WHERE r.ID = ?2"
+                        + " AND r.IS_ADMIN = 1))")
+                .setParameter(1, campaignId)
+                .setParameter(2, callerId)
+                .getSingleResult();
+    if (visible.intValue() == 0) {
+      throw new NotFoundException("no campaign " + campaignId);
+    }
   }
 
   private static void bind(
