@@ -25,6 +25,17 @@ final class ServerProcess {
     return Path.of(System.getProperty("xeenet.root")).toAbsolutePath().normalize();
   }
 
+  /** CPU time the server's processes (the launcher and its JVM) consumed so far, in seconds. */
+  double cpuSeconds() {
+    return process
+            .toHandle()
+            .descendants()
+            .mapToLong(
+                h -> h.info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(0L))
+            .sum()
+        / 1000.0;
+  }
+
   static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();

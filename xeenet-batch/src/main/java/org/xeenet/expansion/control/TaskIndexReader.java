@@ -10,13 +10,22 @@ import java.io.Serializable;
 import org.xeenet.campaign.boundary.CampaignOrchestrator;
 
 /**
- * Reads the task indexes 0 … n − 1 of a campaign (n: num_tasks, or the first tasks of an adaptive
- * search); the checkpoint is the next index.
+ * Reads the task indexes of its partition, {@code first} … {@code end − 1} (without a partition: 0
+ * … n − 1, n being num_tasks or the first tasks of an adaptive search); the checkpoint is the next
+ * index.
  */
 @Named
 @Dependent
 public class TaskIndexReader extends AbstractItemReader {
   @Inject @BatchProperty String campaignId;
+
+  @Inject
+  @BatchProperty(name = "first")
+  String first;
+
+  @Inject
+  @BatchProperty(name = "end")
+  String end;
 
   @EJB CampaignOrchestrator orchestrator;
 
@@ -25,8 +34,12 @@ public class TaskIndexReader extends AbstractItemReader {
 
   @Override
   public void open(Serializable checkpoint) {
-    next = checkpoint == null ? 0 : (Integer) checkpoint;
-    total = orchestrator.initialTasks(campaignId);
+    int from = first == null || first.isBlank() ? 0 : Integer.parseInt(first.trim());
+    next = checkpoint == null ? from : (Integer) checkpoint;
+    total =
+        end == null || end.isBlank()
+            ? orchestrator.initialTasks(campaignId)
+            : Integer.parseInt(end.trim());
   }
 
   @Override

@@ -13,7 +13,7 @@ import org.xeenet.search.control.CharLMSearchSpace;
  * once, each naming its field.
  */
 public final class BriefValidator {
-  public static final int MAX_TASKS = 10_000;
+  public static final int MAX_TASKS = 100_000;
   public static final int MIN_TIME_BUDGET = 5;
   public static final int MAX_TIME_BUDGET = 86_400;
   public static final List<String> SUPPORTED_SEARCHES =

@@ -22,6 +22,7 @@ import org.xeenet.search.control.SearchPlan;
 import org.xeenet.search.control.SearchPlan.FollowUp;
 import org.xeenet.search.control.SearchPlan.TaskState;
 import org.xeenet.search.entity.SearchTrial;
+import org.xeenet.task.boundary.TaskAttemptExpired;
 import org.xeenet.task.boundary.TaskQueue;
 import org.xeenet.task.boundary.TaskResultSettled;
 import org.xeenet.task.entity.TaskStatus;
@@ -30,8 +31,10 @@ import org.xeenet.task.entity.TaskStatus;
  * The adaptive searches' agent: when a task of a {@code tpe} or {@code asha} campaign ends with a
  * result (valid, invalid, or failed for good), adds the tasks its {@link SearchPlan} asks for, in
  * the settling transaction (the campaign row is locked by it, so two results of one campaign never
- * add the same index). A task that fails because its last lease expired sends no event: its slot is
- * refilled by the campaign's next result.
+ * add the same index). A task lost for good without a result — its last lease expired, or its
+ * attempts are used up — is refilled the same way, in the expiry's transaction and before the
+ * campaign's completion check, so an adaptive campaign never stalls or ends early because its
+ * workers vanished.
  */
 @Stateless
 public class SearchFollowUps {
@@ -51,10 +54,20 @@ public class SearchFollowUps {
             || "INVALID".equals(settled.outcome())
             || ("ATTEMPT_LOST".equals(settled.outcome())
                 && TaskStatus.FAILED.name().equals(settled.taskStatus()));
-    if (!taskEnded) {
-      return;
+    if (taskEnded) {
+      refill(settled.campaignId(), settled.taskId());
     }
-    Campaign campaign = em.find(Campaign.class, settled.campaignId());
+  }
+
+  /** The last lease of a task expired: when the task failed for good, its slot is refilled. */
+  public void onExpired(@Observes TaskAttemptExpired expired) {
+    if (TaskStatus.FAILED.name().equals(expired.taskStatus())) {
+      refill(expired.campaignId(), expired.taskId());
+    }
+  }
+
+  private void refill(String campaignId, String endedTaskId) {
+    Campaign campaign = em.find(Campaign.class, campaignId);
     if (campaign == null
         || campaign.status().isFinal()
         || !(campaign.search().equals("tpe") || campaign.search().equals("asha"))) {
@@ -87,7 +100,7 @@ public class SearchFollowUps {
                 + " ("
                 + campaign.search()
                 + "): after task "
-                + settled.taskId()
+                + endedTaskId
                 + " queued "
                 + followUps.stream()
                     .map(f -> f.config().index() + (f.rung() > 0 ? "@rung" + f.rung() : ""))

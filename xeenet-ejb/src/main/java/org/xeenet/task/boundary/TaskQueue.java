@@ -86,6 +86,8 @@ public class TaskQueue {
 
   @Inject Event<CampaignEnded> ended;
 
+  @Inject Event<TaskAttemptExpired> expired;
+
   @Inject
   @ConfigProperty(name = "xeenet.lease.budget-factor", defaultValue = "2.0")
   double budgetFactor;
@@ -495,6 +497,9 @@ public class TaskQueue {
       Task task = em.find(Task.class, lease.taskId(), LockModeType.PESSIMISTIC_WRITE);
       if (task.isLeasedUnder(lease.id())) {
         task.attemptLost("lease expired at " + lease.expiresAt(), now);
+        // before the completion check: an adaptive search may refill a task that failed for good
+        expired.fire(
+            new TaskAttemptExpired(id, task.id(), campaign.id(), task.status().name(), now));
         completeIfDone(campaign, now);
       }
       reaped++;

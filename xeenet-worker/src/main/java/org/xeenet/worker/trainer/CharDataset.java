@@ -101,6 +101,27 @@ public final class CharDataset {
     return Math.max(1, Math.min(cap, windows / Math.max(1, batch)));
   }
 
+  /**
+   * Windows covering the whole validation split: non-overlapping, {@code block} chars each, so
+   * every validation char (but the last, and a remainder shorter than {@code block}) is predicted
+   * exactly once.
+   */
+  public int fullValWindows(int block) {
+    return Math.max(1, (val.length - 1) / block);
+  }
+
+  /** Windows {@code first} to {@code first + count - 1} of {@link #fullValWindows}, as a batch. */
+  public Batch fullValBatch(int first, int count, int block) {
+    if (val.length - 1 < block) {
+      throw new IllegalArgumentException("validation split shorter than block_size");
+    }
+    int[] offsets = new int[count];
+    for (int i = 0; i < count; i++) {
+      offsets[i] = (first + i) * block;
+    }
+    return gather(val, offsets, block);
+  }
+
   private static Batch gather(int[] data, int[] offsets, int block) {
     long[] x = new long[offsets.length * block];
     long[] y = new long[offsets.length * block];

@@ -29,13 +29,13 @@ import org.xeenet.api.TaskResult;
 
 /**
  * Trains a {@link CharGpt} on a {@link CharDataset} until the time budget (soft deadline),
- * max_steps or a stop request, then evaluates val_bpb on the fixed validation batches and returns
- * the TaskResult. Each step runs in its own {@code NDManager} sub-manager so no NDArray outlives
- * it; gradients are clipped by their global norm before the AdamW update and zeroed after it.
+ * max_steps or a stop request, then evaluates val_bpb on the whole validation split and returns the
+ * TaskResult. Each step runs in its own {@code NDManager} sub-manager so no NDArray outlives it;
+ * gradients are clipped by their global norm before the AdamW update and zeroed after it.
  */
 public final class CharLmTrainer {
-  /** Validation batches for the final figure. */
-  public static final int FINAL_EVAL_BATCHES = 40;
+  /** Final evaluation on the whole validation split (every char predicted once). */
+  public static final int FULL_SPLIT = Integer.MAX_VALUE;
 
   /** Validation batches for periodic (eval_interval) and interrupted evaluations. */
   public static final int QUICK_EVAL_BATCHES = 10;
@@ -49,7 +49,7 @@ public final class CharLmTrainer {
   private final Consumer<String> out;
   private final BooleanSupplier stopRequested;
   private double progressIntervalSeconds = 1.0;
-  private int finalEvalBatches = FINAL_EVAL_BATCHES;
+  private int finalEvalBatches = FULL_SPLIT;
   private DataType dataType = DataType.FLOAT32;
   private volatile float currentLr;
   private int liveArraysEarly = -1;
@@ -82,7 +82,11 @@ public final class CharLmTrainer {
     return this;
   }
 
-  /** Validation batches of the final evaluation; 0 skips it (val_bpb null: benchmarks only). */
+  /**
+   * Validation batches of the final evaluation: {@link #FULL_SPLIT} (default) evaluates the whole
+   * validation split, n evaluates n evenly spaced batches, 0 skips it (val_bpb null: benchmarks
+   * only).
+   */
   public CharLmTrainer finalEvalBatches(int n) {
     this.finalEvalBatches = n;
     return this;
@@ -127,12 +131,15 @@ public final class CharLmTrainer {
     List<CurvePoint> curve = new ArrayList<>();
     Deque<Float> recent = new ArrayDeque<>();
     long step = 0;
+    long startStep = 0;
     try (Model model = Model.newInstance("char-gpt", device, "PyTorch")) {
       CharGpt gpt = new CharGpt(v, cfg);
       gpt.setInitializer(new NormalInitializer(0.02f), Parameter.Type.WEIGHT);
       model.setBlock(gpt);
       NDManager mm = model.getNDManager();
       gpt.initialize(mm, dataType, new Shape(b, t));
+      startStep = resume(gpt, mm);
+      step = startStep;
       List<Pair<String, Parameter>> params = new ArrayList<>();
       for (Pair<String, Parameter> p : gpt.getParameters()) {
         params.add(p);
@@ -164,6 +171,10 @@ public final class CharLmTrainer {
         }
         step++;
         double lr = sched.lr(step, el);
+        if (startStep > 0 && step - startStep <= cfg.effectiveWarmup()) {
+          // resumed with fresh AdamW moments: warm up again from the resume point
+          lr = lr * (step - startStep) / Math.max(1, cfg.effectiveWarmup());
+        }
         currentLr = (float) lr;
         CharDataset.Batch batch = data.trainBatch(rng, b, t);
         float lossVal;
@@ -209,7 +220,7 @@ public final class CharLmTrainer {
         double now = seconds(trainStart);
         boolean due =
             logEvery != null ? step % logEvery == 0 : now - lastEmit >= progressIntervalSeconds;
-        if (step == 1 || evalNow || due) {
+        if (step == startStep + 1 || evalNow || due) {
           Double valBpb = evalNow ? evaluate(gpt, ps, mm, ce, QUICK_EVAL_BATCHES) : null;
           double tps = (step - lastEmitStep) * cfg.tokensPerStep() / Math.max(1e-9, now - lastEmit);
           double smoothed = mean(recent);
@@ -233,7 +244,10 @@ public final class CharLmTrainer {
           "signal".equals(this.stopReason)
               ? Math.min(QUICK_EVAL_BATCHES, finalEvalBatches)
               : finalEvalBatches;
-      Double valBpb = evalBatches > 0 ? evaluate(gpt, ps, mm, ce, evalBatches) : null;
+      Double valBpb =
+          evalBatches == FULL_SPLIT
+              ? evaluateFullSplit(gpt, ps, mm, ce)
+              : evalBatches > 0 ? evaluate(gpt, ps, mm, ce, evalBatches) : null;
       double trainLoss = mean(recent);
       double trained = seconds(trainStart);
       curve.add(new CurvePoint(step, TrainerEvents.round(trained, 3), trainLoss, valBpb));
@@ -252,20 +266,38 @@ public final class CharLmTrainer {
           TaskResult.COMPLETED,
           null,
           false,
-          step * cfg.tokensPerStep(),
+          (step - startStep) * cfg.tokensPerStep(),
           curve);
     } catch (IOException e) {
-      return failed(
-          "cannot write the checkpoint: " + e.getMessage(),
-          step,
-          mean(recent),
-          t0,
-          curve,
-          deviceName);
+      return failed("checkpoint: " + e.getMessage(), step, mean(recent), t0, curve, deviceName);
     } catch (RuntimeException | Error e) {
       return failed(
           "trainer error at step " + step + ": " + e, step, mean(recent), t0, curve, deviceName);
     }
+  }
+
+  /**
+   * The load-checkpoint entry point: with a {@code resume_checkpoint_path}, loads those weights
+   * (parameters only: the checkpoint holds no optimizer state, so AdamW starts with fresh moments)
+   * and answers the step training continues after; else 0 (from scratch).
+   */
+  private long resume(CharGpt gpt, NDManager mm) throws IOException {
+    if (job.resumeCheckpointPath() == null) {
+      return 0;
+    }
+    try {
+      Checkpoint.read(gpt, mm, Path.of(job.resumeCheckpointPath()));
+    } catch (ai.djl.MalformedModelException | RuntimeException e) {
+      throw new IOException("the checkpoint does not fit this model: " + e.getMessage(), e);
+    }
+    // loading replaces the parameters' arrays: they need gradients again
+    for (Pair<String, Parameter> p : gpt.getParameters()) {
+      p.getValue().getArray().setRequiresGradient(true);
+    }
+    long start = job.startStep();
+    System.err.println(
+        "trainer: resumed from " + job.resumeCheckpointPath() + " after step " + start);
+    return start;
   }
 
   private double evaluate(CharGpt gpt, ParameterStore ps, NDManager mm, Loss ce, int cap) {
@@ -285,6 +317,27 @@ public final class CharLmTrainer {
       }
     }
     return TrainerEvents.round(sum / n / LN2, 5);
+  }
+
+  /** val_bpb over every window of the whole validation split, weighted by window count. */
+  private double evaluateFullSplit(CharGpt gpt, ParameterStore ps, NDManager mm, Loss ce) {
+    int t = cfg.blockSize();
+    int b = Math.max(cfg.batchSize(), 64);
+    int windows = data.fullValWindows(t);
+    double sum = 0;
+    for (int first = 0; first < windows; first += b) {
+      int n = Math.min(b, windows - first);
+      CharDataset.Batch batch = data.fullValBatch(first, n, t);
+      try (NDManager sub = mm.newSubManager()) {
+        NDArray x = sub.create(batch.inputs(), new Shape(n, t));
+        NDArray y = sub.create(batch.targets(), new Shape((long) n * t));
+        NDArray logits = gpt.forward(ps, new NDList(x), false).singletonOrThrow();
+        NDArray loss =
+            ce.evaluate(new NDList(y), new NDList(logits.reshape((long) n * t, data.vocabSize())));
+        sum += loss.getFloat() * n;
+      }
+    }
+    return TrainerEvents.round(sum / windows / LN2, 5);
   }
 
   private TaskResult failed(

@@ -62,6 +62,52 @@ class BudgetAndCheckpointTest {
   }
 
   @Test
+  void aResumedRunContinuesFromTheCheckpointToTheNewStepBudget(@TempDir Path dir) throws Exception {
+    Map<String, Object> cfg = TestData.tinyConfig();
+    cfg.put("max_steps", 60);
+    Path ckpt = dir.resolve("rung0.params");
+    TaskResult first =
+        TrainerMain.runJob(
+            new TrainerJob(
+                "t-rung0",
+                "c",
+                cfg,
+                List.of(5L),
+                600.0,
+                TestData.dataset().toString(),
+                ckpt.toString()),
+            l -> {},
+            () -> false);
+    assertThat(first.status()).isEqualTo(TaskResult.COMPLETED);
+    Map<String, Object> promoted = TestData.tinyConfig();
+    promoted.put("max_steps", 70);
+    TrainerJob resumed =
+        new TrainerJob(
+                "t-rung1", "c", promoted, List.of(6L), 600.0, TestData.dataset().toString(), null)
+            .resumingFrom(ckpt.toString(), 60);
+    TaskResult second = TrainerMain.runJob(resumed, l -> {}, () -> false);
+    assertThat(second.status()).as(second.error()).isEqualTo(TaskResult.COMPLETED);
+    // ten more steps to the new budget; only those are this task's work
+    assertThat(second.stepsCompleted()).isEqualTo(70);
+    assertThat(second.tokensProcessed()).isEqualTo(10L * 8 * 32);
+    assertThat(second.curve().get(0).step()).isEqualTo(61);
+    // it starts where the first run ended, not from an untrained model (loss ~4.2 at step 1)
+    assertThat(second.curve().get(0).trainLoss())
+        .isLessThan(first.curve().get(0).trainLoss() - 0.5);
+    // a checkpoint of another shape is refused with a failed result, not a crash
+    Map<String, Object> wider = TestData.tinyConfig();
+    wider.put("n_embd", 64);
+    wider.put("max_steps", 70);
+    TaskResult wrong =
+        TrainerMain.runJob(
+            new TrainerJob("t-bad", "c", wider, List.of(6L), 600.0, TestData.dataset().toString())
+                .resumingFrom(ckpt.toString(), 60),
+            l -> {},
+            () -> false);
+    assertThat(wrong.status()).isEqualTo(TaskResult.FAILED);
+  }
+
+  @Test
   void tokenBudgetRoundsUpToWholeSteps() throws Exception {
     Map<String, Object> cfg = TestData.tinyConfig();
     cfg.put("max_tokens", 5 * 256 + 1);

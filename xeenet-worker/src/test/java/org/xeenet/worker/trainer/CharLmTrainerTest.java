@@ -65,4 +65,21 @@ class CharLmTrainerTest {
         .isEqualTo(data.valBatch(3, n, 16, 64).inputs());
     assertThat(data.trainLength() + data.valLength()).isEqualTo(1115394);
   }
+
+  @Test
+  void theFullSplitCoversEveryValidationCharOnce() throws Exception {
+    CharDataset data = CharDataset.load(TestData.dataset());
+    int block = 64;
+    int windows = data.fullValWindows(block);
+    assertThat(windows).isEqualTo((data.valLength() - 1) / block);
+    // consecutive windows: every input but the first is the previous target, so each char is
+    // predicted exactly once
+    CharDataset.Batch all = data.fullValBatch(0, windows, block);
+    assertThat(all.targets()).hasSize(windows * block);
+    for (int i = 0; i + 1 < all.inputs().length; i++) {
+      assertThat(all.inputs()[i + 1]).isEqualTo(all.targets()[i]);
+    }
+    CharDataset.Batch tail = data.fullValBatch(windows - 3, 3, block);
+    assertThat(tail.targets()[3 * block - 1]).isEqualTo(all.targets()[windows * block - 1]);
+  }
 }
