@@ -110,13 +110,16 @@ def main():
     for _ in range(a.warmup):
         step()
     t0 = time.perf_counter()
+    c0 = time.process_time()  # CPU seconds of all threads: a figure that load barely changes
     for _ in range(a.steps):
         loss = step()
     dt = time.perf_counter() - t0
+    dc = time.process_time() - c0
     print(json.dumps({
         "config": a.config, "threads": a.threads, "engine": "pytorch " + torch.__version__,
         "tokens_per_s": round(a.steps * b * t / dt, 1), "steps": a.steps, "seconds": round(dt, 3),
-        "loss": round(loss, 4)}))
+        "tokens_per_cpu_s": round(a.steps * b * t / dc, 1) if dc > 0 else None,
+        "cpu_seconds": round(dc, 3), "loss": round(loss, 4)}))
 
 
 if __name__ == "__main__":

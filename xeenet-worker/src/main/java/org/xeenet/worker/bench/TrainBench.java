@@ -75,25 +75,19 @@ public final class TrainBench {
       double flopsPerToken = ModelFlops.trainFlopsPerToken(cfg, vocab);
       for (int t : s.threads()) {
         List<Double> djl = new ArrayList<>();
+        List<Double> djlCpu = new ArrayList<>();
         List<Double> ref = new ArrayList<>();
+        List<Double> refCpu = new ArrayList<>();
         List<Double> bf = new ArrayList<>();
+        List<Double> bfCpu = new ArrayList<>();
         for (int r = 0; r < s.repeats(); r++) {
           // interleaved, so a change of machine load hits both engines alike
-          Double d = djlRun(name, t, false);
-          if (d != null) {
-            djl.add(d);
-          }
+          add(djlRun(name, t, false), djl, djlCpu);
           if (s.referenceScript() != null) {
-            Double p = referenceRun(name, t, cfg);
-            if (p != null) {
-              ref.add(p);
-            }
+            add(referenceRun(name, t, cfg), ref, refCpu);
           }
           if (s.bf16() && (r == 0 || !bf.isEmpty())) {
-            Double b = djlRun(name, t, true);
-            if (b != null) {
-              bf.add(b);
-            }
+            add(djlRun(name, t, true), bf, bfCpu);
           }
         }
         Map<String, Object> line = new LinkedHashMap<>();
@@ -104,6 +98,8 @@ public final class TrainBench {
         Double tps = median(djl);
         line.put("tokens_per_s", tps);
         line.put("tokens_per_s_runs", djl);
+        Double cpu = median(djlCpu);
+        line.put("tokens_per_cpu_s", cpu);
         line.put("flops_per_token", flopsPerToken);
         double gflops = tps == null ? 0 : tps * flopsPerToken / 1e9;
         line.put("gflops", TrainerEvents.round(gflops, 2));
@@ -118,10 +114,16 @@ public final class TrainBench {
           line.put("pytorch_tokens_per_s", p);
           line.put("pytorch_tokens_per_s_runs", ref);
           line.put("speedup_vs_pytorch", tps == null ? null : TrainerEvents.round(tps / p, 3));
+          Double pc = median(refCpu);
+          line.put("pytorch_tokens_per_cpu_s", pc);
+          if (cpu != null && pc != null) {
+            line.put("speedup_per_cpu_s_vs_pytorch", TrainerEvents.round(cpu / pc, 3));
+          }
         }
         Double b = median(bf);
         if (b != null) {
           line.put("bf16_tokens_per_s", b);
+          line.put("bf16_tokens_per_cpu_s", median(bfCpu));
           line.put("bf16_gflops", TrainerEvents.round(b * flopsPerToken / 1e9, 2));
         }
         emit(line);
@@ -129,6 +131,21 @@ public final class TrainBench {
     }
     if (s.rssSteps() > 0) {
       emit(rss(s.rssSteps()));
+    }
+  }
+
+  /**
+   * One run's figures: tokens/s (wall clock) and tokens per CPU-second of the trainer process (all
+   * its threads), the second barely moved by other processes on a shared machine.
+   */
+  record Measure(double tokensPerS, Double tokensPerCpuS) {}
+
+  private static void add(Measure m, List<Double> wall, List<Double> cpu) {
+    if (m != null) {
+      wall.add(m.tokensPerS());
+      if (m.tokensPerCpuS() != null) {
+        cpu.add(m.tokensPerCpuS());
+      }
     }
   }
 
@@ -199,8 +216,8 @@ public final class TrainBench {
     return out;
   }
 
-  /** Median tokens/s of one DJL child run, warm-up (first second) excluded. */
-  Double djlRun(String name, int threads, boolean bf16) throws IOException, InterruptedException {
+  /** Tokens/s of one DJL child run, warm-up (first second) excluded, and per CPU-second. */
+  Measure djlRun(String name, int threads, boolean bf16) throws IOException, InterruptedException {
     Map<String, Object> cfg = BenchConfigs.config(name);
     cfg.put("max_steps", 1_000_000);
     TrainerJob job =
@@ -217,13 +234,18 @@ public final class TrainBench {
     if (j == null) {
       return null;
     }
-    List<String> lines = runChild(j.processBuilder("--bench-job", f.toString()), 600, null);
+    // the child's CPU seconds, read from /proc when each progress line arrives
     List<TrainerEvents.Progress> progress = new ArrayList<>();
-    for (String l : lines) {
-      if (TrainerEvents.parse(l) instanceof TrainerEvents.Progress p && p.elapsedS() >= 1.0) {
-        progress.add(p);
-      }
-    }
+    List<Double> cpuAt = new ArrayList<>();
+    runChild(
+        j.processBuilder("--bench-job", f.toString()),
+        600,
+        (pid, l) -> {
+          if (TrainerEvents.parse(l) instanceof TrainerEvents.Progress p && p.elapsedS() >= 1.0) {
+            progress.add(p);
+            cpuAt.add(cpuSeconds(pid));
+          }
+        });
     long tps = BenchConfigs.parsed(name).tokensPerStep();
     if (progress.size() < 2) {
       System.err.println("[bench] " + name + " t=" + threads + " bf16=" + bf16 + ": no figure");
@@ -232,26 +254,58 @@ public final class TrainBench {
     TrainerEvents.Progress a = progress.get(0);
     TrainerEvents.Progress b = progress.get(progress.size() - 1);
     double v = TrainerEvents.round((b.step() - a.step()) * tps / (b.elapsedS() - a.elapsedS()), 1);
-    System.err.println("[bench] djl " + name + " t=" + threads + (bf16 ? " bf16" : "") + ": " + v);
-    return v;
+    double c0 = cpuAt.get(0);
+    double c1 = cpuAt.get(cpuAt.size() - 1);
+    Double perCpu =
+        c0 >= 0 && c1 > c0 ? TrainerEvents.round((b.step() - a.step()) * tps / (c1 - c0), 1) : null;
+    System.err.println(
+        "[bench] djl "
+            + name
+            + " t="
+            + threads
+            + (bf16 ? " bf16" : "")
+            + ": "
+            + v
+            + " ("
+            + perCpu
+            + " per CPU-s)");
+    return new Measure(v, perCpu);
   }
 
-  Double referenceRun(String name, int threads, TrainerConfig cfg)
+  /** utime + stime of a process in seconds (/proc/PID/stat), or -1. */
+  static double cpuSeconds(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // fields 14 and 15 of stat (utime, stime) are 11 and 12 after "pid (comm) "
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  Measure referenceRun(String name, int threads, TrainerConfig cfg)
       throws IOException, InterruptedException {
     // steps for about secondsPerRun, from a short calibration run
     int steps = 10;
-    Double first = referenceOnce(name, threads, steps);
+    Measure first = referenceOnce(name, threads, steps);
     if (first == null) {
       return null;
     }
-    double stepsPerS = first / cfg.tokensPerStep();
+    double stepsPerS = first.tokensPerS() / cfg.tokensPerStep();
     steps = (int) Math.max(10, Math.min(100_000, stepsPerS * s.secondsPerRun()));
-    Double v = referenceOnce(name, threads, steps);
-    System.err.println("[bench] pytorch " + name + " t=" + threads + ": " + v);
+    Measure v = referenceOnce(name, threads, steps);
+    System.err.println(
+        "[bench] pytorch "
+            + name
+            + " t="
+            + threads
+            + ": "
+            + (v == null ? null : v.tokensPerS() + " (" + v.tokensPerCpuS() + " per CPU-s)"));
     return v;
   }
 
-  private Double referenceOnce(String name, int threads, int steps)
+  private Measure referenceOnce(String name, int threads, int steps)
       throws IOException, InterruptedException {
     ProcessBuilder pb =
         new ProcessBuilder(
@@ -274,7 +328,11 @@ public final class TrainBench {
       if (l.contains("tokens_per_s")) {
         @SuppressWarnings("unchecked")
         Map<String, Object> m = TrainerEvents.jsonb().fromJson(l, Map.class);
-        return m.get("tokens_per_s") instanceof Number n ? n.doubleValue() : null;
+        return m.get("tokens_per_s") instanceof Number n
+            ? new Measure(
+                n.doubleValue(),
+                m.get("tokens_per_cpu_s") instanceof Number c ? c.doubleValue() : null)
+            : null;
       }
     }
     return null;
