@@ -65,6 +65,7 @@ class SearchResultsIT {
   @ArquillianResource URL base;
 
   private ApiClient client;
+  private final Map<String, String> leaseOfTask = new java.util.concurrent.ConcurrentHashMap<>();
   private String admin;
 
   @Deployment(testable = false)
@@ -201,6 +202,18 @@ class SearchResultsIT {
         byBudget.get(100).stream().map(t -> withoutBudget(t.config())).toList();
     assertThat(byBudget.get(300).stream().map(t -> withoutBudget(t.config())).toList())
         .allSatisfy(c -> assertThat(rung0).contains(c));
+    // a promotion continues its parent: it names the parent's accepted lease (whose checkpoint
+    // the worker resumes from) and the steps the parent trained
+    Set<String> rung0Leases = new HashSet<>();
+    byBudget.get(100).forEach(t -> rung0Leases.add(leaseOfTask.get(t.taskId())));
+    assertThat(byBudget.get(100))
+        .allSatisfy(t -> assertThat(t.config()).doesNotContainKey("resume_from_lease"));
+    assertThat(byBudget.get(300))
+        .allSatisfy(
+            t -> {
+              assertThat(rung0Leases).contains((String) t.config().get("resume_from_lease"));
+              assertThat(((Number) t.config().get("resume_step")).longValue()).isEqualTo(100L);
+            });
     // the best of rung 0 (when three are done) is promoted
     List<TaskView> firstThree = byBudget.get(100).stream().limit(3).toList();
     Map<String, Object> bestOfFirstThree =
@@ -222,6 +235,8 @@ class SearchResultsIT {
   private static Map<String, Object> withoutBudget(Map<String, Object> config) {
     Map<String, Object> copy = new LinkedHashMap<>(config);
     copy.remove("max_steps");
+    copy.remove("resume_from_lease");
+    copy.remove("resume_step");
     return copy;
   }
 
@@ -247,6 +262,7 @@ class SearchResultsIT {
   }
 
   private void submit(WorkerCredentials worker, LeaseGrant grant) {
+    leaseOfTask.put(grant.task().taskId(), grant.leaseId());
     Map<String, Object> config = grant.task().config();
     long steps = ((Number) config.getOrDefault("max_steps", 200)).longValue();
     double bpb = objective(config);

@@ -37,7 +37,8 @@ public final class ResearchAssistant {
   private static final Pattern TASK_NUMBER = Pattern.compile("task\\s*#?\\s*(\\d+)");
   private static final Pattern MINUTES = Pattern.compile("(\\d+)\\s*-?\\s*(?:min|minute)");
   private static final Pattern SECONDS = Pattern.compile("(\\d+)\\s*-?\\s*(?:s|sec|second)s?\\b");
-  private static final List<String> NOT_PARAMETERS = List.of("max_steps", "max_tokens");
+  private static final java.util.Set<String> NOT_PARAMETERS =
+      org.xeenet.search.control.SearchPlan.NOT_PARAMETERS;
 
   /** Parameters a brief can vary, by the words researchers use for them. */
   private static final Map<String, List<String>> WORDS = new LinkedHashMap<>();

@@ -32,7 +32,8 @@ public final class ResultsAggregator {
   public static final String METHOD =
       "first-order variance decomposition on binned marginals (correlation ratio eta^2,"
           + " fANOVA-style; values or 5 quantile bins per parameter)";
-  private static final Set<String> NOT_PARAMETERS = Set.of("max_steps", "max_tokens");
+  private static final Set<String> NOT_PARAMETERS =
+      org.xeenet.search.control.SearchPlan.NOT_PARAMETERS;
 
   /** One valid result. */
   public record Row(

@@ -78,7 +78,8 @@ public class SearchFollowUps {
     if (followUps.isEmpty()) {
       return;
     }
-    List<GeneratedConfig> configs = followUps.stream().map(FollowUp::config).toList();
+    List<GeneratedConfig> configs =
+        followUps.stream().map(f -> resumable(plan, campaign.id(), f)).toList();
     queue.enqueue(campaign.id(), configs);
     Instant now = Instant.now();
     for (FollowUp f : followUps) {
@@ -105,6 +106,38 @@ public class SearchFollowUps {
                 + followUps.stream()
                     .map(f -> f.config().index() + (f.rung() > 0 ? "@rung" + f.rung() : ""))
                     .toList());
+  }
+
+  /**
+   * An ASHA promotion with a step or token budget names its parent's accepted lease (whose
+   * checkpoint holds the parent's weights) and the steps the parent trained, so the worker
+   * continues from there to the new rung's budget. Without such a lease it starts from scratch.
+   */
+  private GeneratedConfig resumable(SearchPlan plan, String campaignId, FollowUp f) {
+    if (f.parentIndex() == null || !plan.resumesPromotions()) {
+      return f.config();
+    }
+    List<?> rows =
+        em.createNativeQuery(
+                "SELECT l.ID, t.STEPS_COMPLETED FROM XN_TASK t JOIN XN_LEASE l ON l.TASK_ID = t.ID"
+                    + " WHERE t.CAMPAIGN_ID = ?1 AND t.TASK_INDEX = ?2 AND t.STATUS = 'VALID'"
+                    + " AND l.ANSWER_STATUS = 'VALID' AND l.ANSWER_ACCEPTED = 1"
+                    + " ORDER BY l.FINISHED_AT DESC FETCH FIRST 1 ROWS ONLY")
+            .setParameter(1, campaignId)
+            .setParameter(2, f.parentIndex())
+            .getResultList();
+    if (rows.isEmpty()) {
+      return f.config();
+    }
+    Object[] row = (Object[]) rows.get(0);
+    if (row[1] == null) {
+      return f.config();
+    }
+    Map<String, Object> config = new java.util.LinkedHashMap<>(f.config().config());
+    config.put(SearchPlan.RESUME_FROM_LEASE, row[0]);
+    config.put(SearchPlan.RESUME_STEP, ((Number) row[1]).longValue());
+    GeneratedConfig c = f.config();
+    return new GeneratedConfig(c.index(), c.seed(), config, c.timeBudget());
   }
 
   /** The campaign's tasks with their rungs; values only for valid, non-simulated results. */

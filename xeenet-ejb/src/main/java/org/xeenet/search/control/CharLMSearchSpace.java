@@ -84,7 +84,9 @@ public final class CharLMSearchSpace {
           if (INTEGER_PARAMETERS.contains(name)) {
             return n.intValue();
           }
-          if (name.equals(SearchPlan.MAX_STEPS) || name.equals(SearchPlan.MAX_TOKENS)) {
+          if (name.equals(SearchPlan.MAX_STEPS)
+              || name.equals(SearchPlan.MAX_TOKENS)
+              || name.equals(SearchPlan.RESUME_STEP)) {
             return n.longValue();
           }
           return n.doubleValue();

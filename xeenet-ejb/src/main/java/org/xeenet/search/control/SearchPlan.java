@@ -27,6 +27,20 @@ import org.xeenet.search.control.CharLMConfigGenerator.GeneratedConfig;
 public final class SearchPlan {
   public static final String MAX_STEPS = "max_steps";
   public static final String MAX_TOKENS = "max_tokens";
+
+  /**
+   * ASHA promotions with a step or token budget continue their parent: the lease whose checkpoint
+   * holds the parent's final weights, and the steps the parent trained (the worker resumes after
+   * them up to the new rung's budget instead of starting again from scratch).
+   */
+  public static final String RESUME_FROM_LEASE = "resume_from_lease";
+
+  public static final String RESUME_STEP = "resume_step";
+
+  /** Config keys that are budgets or bookkeeping, not hyperparameters. */
+  public static final java.util.Set<String> NOT_PARAMETERS =
+      java.util.Set.of(MAX_STEPS, MAX_TOKENS, RESUME_FROM_LEASE, RESUME_STEP);
+
   static final int MIN_RUNG_STEPS = 50;
   static final long MIN_RUNG_TOKENS = 20_000;
   static final int MIN_RUNG_SECONDS = 5;
@@ -148,6 +162,11 @@ public final class SearchPlan {
     return Math.min(numTasks, Math.max(1, (int) Math.ceil(numTasks / perBase)));
   }
 
+  /** Whether promotions can resume their parent's checkpoint (step or token budgets). */
+  public boolean resumesPromotions() {
+    return search.equals("asha") && !budgetKind.equals("time");
+  }
+
   /** The budget (steps, tokens or seconds) of an ASHA rung; the task budget for other searches. */
   public long rungBudget(int rung) {
     if (!search.equals("asha")) {
@@ -230,7 +249,10 @@ public final class SearchPlan {
       if (slots == 0 || created >= numTasks) {
         return out;
       }
-      GeneratedConfig drawn = new GeneratedConfig(created, random.seedOf(created), p.config());
+      Map<String, Object> config = new LinkedHashMap<>(p.config());
+      config.remove(RESUME_FROM_LEASE);
+      config.remove(RESUME_STEP);
+      GeneratedConfig drawn = new GeneratedConfig(created, random.seedOf(created), config);
       out.add(new FollowUp(budgeted(drawn, p.toRung()), p.toRung(), p.parentIndex()));
       created++;
       slots--;

@@ -72,6 +72,30 @@ class SearchPlanTest {
   }
 
   @Test
+  void ashaPromotionsOfPromotionsDropTheParentsOwnResumeKeys() {
+    SearchPlan plan = new SearchPlan("asha", SPACE, 1, 40, 300, 2700L, null, 1);
+    assertThat(plan.resumesPromotions()).isTrue();
+    assertThat(new SearchPlan("asha", SPACE, 1, 40, 300, null, null, 1).resumesPromotions())
+        .isFalse();
+    assertThat(new SearchPlan("tpe", SPACE, 1, 40, 300, 2700L, null, 1).resumesPromotions())
+        .isFalse();
+    List<TaskState> tasks = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      java.util.Map<String, Object> config =
+          new java.util.LinkedHashMap<>(plan.expansionSampler().generate(i).config());
+      config.put(SearchPlan.RESUME_FROM_LEASE, "lease-" + i);
+      config.put(SearchPlan.RESUME_STEP, 100L);
+      tasks.add(new TaskState(i, 1, null, config, 3.0 - i / 10.0, false));
+    }
+    FollowUp promoted = plan.followUps(tasks).get(0);
+    assertThat(promoted.rung()).isEqualTo(2);
+    assertThat(promoted.config().config())
+        .doesNotContainKeys(SearchPlan.RESUME_FROM_LEASE, SearchPlan.RESUME_STEP);
+    assertThat(SearchPlan.NOT_PARAMETERS)
+        .contains("max_steps", "max_tokens", "resume_from_lease", "resume_step");
+  }
+
+  @Test
   void tpeAddsSuggestionsUpToNumTasks() {
     SearchPlan plan = new SearchPlan("tpe", SPACE, 1, 7, 60, null, null, 4);
     List<TaskState> tasks = expand(plan);

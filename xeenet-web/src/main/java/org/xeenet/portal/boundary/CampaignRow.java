@@ -92,6 +92,12 @@ public class CampaignRow {
     return view.timeBudgetPerTask();
   }
 
+  /** The per-task budget: steps or tokens plus wall time, or wall time only. */
+  public String getBudget() {
+    return org.xeenet.portal.control.Formats.budget(
+        view.budgetKind(), view.budgetPerTask(), view.timeBudgetPerTask());
+  }
+
   public String getBestTaskId() {
     return view.best() == null ? "" : view.best().taskId();
   }

@@ -25,6 +25,17 @@ public final class Formats {
     return String.format(Locale.ROOT, "%." + digits + "f", value);
   }
 
+  /**
+   * Which budget each task of a campaign has: its step or token budget on top of the wall time
+   * ("2,000 steps + 120 s"), or the wall time alone ("120 s").
+   */
+  public static String budget(String kind, Long perTask, int seconds) {
+    if (("steps".equals(kind) || "tokens".equals(kind)) && perTask != null) {
+      return String.format(Locale.ROOT, "%,d %s + %d s", perTask, kind, seconds);
+    }
+    return seconds + " s";
+  }
+
   public static String count(Long value) {
     return value == null ? "" : Long.toString(value);
   }

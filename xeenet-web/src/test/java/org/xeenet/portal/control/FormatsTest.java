@@ -24,6 +24,14 @@ class FormatsTest {
   }
 
   @Test
+  void theBudgetSaysStepsOrTokensWhenACampaignHasThem() {
+    assertThat(Formats.budget("steps", 2000L, 120)).isEqualTo("2,000 steps + 120 s");
+    assertThat(Formats.budget("tokens", 12_000_000L, 3600)).isEqualTo("12,000,000 tokens + 3600 s");
+    assertThat(Formats.budget("time", 120L, 120)).isEqualTo("120 s");
+    assertThat(Formats.budget(null, null, 60)).isEqualTo("60 s");
+  }
+
+  @Test
   void timesAreUtc() {
     assertThat(Formats.instant(Instant.parse("2026-11-25T02:55:56.2Z")))
         .isEqualTo("2026-11-25 02:55:56 UTC");
