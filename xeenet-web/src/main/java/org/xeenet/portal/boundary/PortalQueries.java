@@ -53,9 +53,26 @@ public class PortalQueries {
 
   @EJB Economics economics;
 
-  /** The chart document of a campaign (see {@link ChartData}). */
+  @jakarta.inject.Inject ChartCache cache;
+
+  /**
+   * The chart document of a campaign (see {@link ChartData}), from the cache while its valid
+   * results and status are unchanged.
+   */
   public String chartJson(String campaignId, String callerId) {
     CampaignView view = orchestrator.detail(campaignId, callerId);
+    Object[] stamp =
+        (Object[])
+            em.createNativeQuery(
+                    "SELECT COUNT(*), MAX(FINISHED_AT) FROM XN_TASK WHERE CAMPAIGN_ID = ?1"
+                        + " AND STATUS = 'VALID' AND SIMULATED = 0 AND VAL_BPB IS NOT NULL")
+                .setParameter(1, campaignId)
+                .getSingleResult();
+    String key = view.status() + "/" + stamp[0] + "/" + stamp[1];
+    return cache.get(campaignId, key, () -> computeChartJson(campaignId, view));
+  }
+
+  private String computeChartJson(String campaignId, CampaignView view) {
     List<ChartData.Point> points = new ArrayList<>();
     List<ResultsAggregator.Row> rows = new ArrayList<>();
     Map<Integer, String> ids = new HashMap<>();
