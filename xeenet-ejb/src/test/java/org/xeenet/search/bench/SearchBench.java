@@ -90,7 +90,9 @@ public final class SearchBench {
       }
     }
     double aggregation = timeAggregation(100_000);
+    double aggregationCpu = lastCpuSeconds;
     double aggregationParsed = timeAggregationWithJson(100_000);
+    double aggregationParsedCpu = lastCpuSeconds;
     Map<String, Double> expansion = new LinkedHashMap<>();
     for (String m : new String[] {"random", "sobol", "grid"}) {
       expansion.put(m, timeExpansion(space, m, 100_000));
@@ -113,6 +115,12 @@ public final class SearchBench {
     json.append(String.format(Locale.ROOT, ",\"aggregation_100k_s\":%.3f", aggregation));
     json.append(
         String.format(Locale.ROOT, ",\"aggregation_100k_with_json_s\":%.3f", aggregationParsed));
+    json.append(
+        String.format(
+            Locale.ROOT,
+            ",\"aggregation_100k_cpu_s\":%.3f,\"aggregation_100k_with_json_cpu_s\":%.3f",
+            aggregationCpu,
+            aggregationParsedCpu));
     json.append(",\"draw_100k_configs_s\":{");
     int i = 0;
     for (Map.Entry<String, Double> e : expansion.entrySet()) {
@@ -250,13 +258,21 @@ public final class SearchBench {
     return rows;
   }
 
+  private static final java.lang.management.ThreadMXBean CPU =
+      java.lang.management.ManagementFactory.getThreadMXBean();
+
+  /** CPU seconds of the calling thread in the last timed aggregation. */
+  private static double lastCpuSeconds;
+
   static double timeAggregation(int n) {
     CharLMSearchSpace space = CharLMSearchSpace.withOverrides(null, new ArrayList<>());
     List<ResultsAggregator.Row> rows = syntheticRows(space, n);
     ResultsAggregator.aggregate(rows.subList(0, 1000), 10); // warm-up
     long start = System.nanoTime();
+    long cpu0 = CPU.getCurrentThreadCpuTime();
     ResultsAggregator.Aggregate a = ResultsAggregator.aggregate(rows, ResultsAggregator.TOP_K);
     double s = (System.nanoTime() - start) / 1e9;
+    lastCpuSeconds = (CPU.getCurrentThreadCpuTime() - cpu0) / 1e9;
     if (a.top().isEmpty()) {
       throw new IllegalStateException();
     }
@@ -269,6 +285,7 @@ public final class SearchBench {
     List<ResultsAggregator.Row> rows = syntheticRows(space, n);
     List<String> json = rows.stream().map(r -> JSONB.toJson(r.config())).toList();
     long start = System.nanoTime();
+    long cpu0 = CPU.getCurrentThreadCpuTime();
     List<ResultsAggregator.Row> parsed = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       ResultsAggregator.Row r = rows.get(i);
@@ -286,6 +303,7 @@ public final class SearchBench {
               r.wallTimeSeconds()));
     }
     ResultsAggregator.aggregate(parsed, ResultsAggregator.TOP_K);
+    lastCpuSeconds = (CPU.getCurrentThreadCpuTime() - cpu0) / 1e9;
     return (System.nanoTime() - start) / 1e9;
   }
 
@@ -294,12 +312,12 @@ public final class SearchBench {
     SearchPlan plan = new SearchPlan(method, space, 7, n, 120, 2000L, null, null);
     ConfigSampler sampler = plan.expansionSampler();
     for (int i = 0; i < 1000; i++) {
-      JSONB.toJson(sampler.generate(i).config());
+      ConfigJson.write(sampler.generate(i).config());
     }
     long start = System.nanoTime();
     long chars = 0;
     for (int i = 0; i < n; i++) {
-      chars += JSONB.toJson(sampler.generate(i).config()).length();
+      chars += ConfigJson.write(sampler.generate(i).config()).length();
     }
     if (chars == 0) {
       throw new IllegalStateException();

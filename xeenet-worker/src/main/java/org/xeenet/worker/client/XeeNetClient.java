@@ -135,6 +135,34 @@ public final class XeeNetClient implements AutoCloseable {
     }
   }
 
+  /** A checkpoint's bytes and the sha256 the server names for them. */
+  public record CheckpointDownload(InputStream body, String sha256) {}
+
+  /**
+   * GETs the checkpoint uploaded under a lease ({@code GET /leases/{id}/checkpoint}): an ASHA
+   * promotion resumes its parent's weights from it.
+   */
+  public CheckpointDownload openCheckpoint(WorkerCredentials creds, String leaseId) {
+    Response r =
+        client
+            .target(api("/leases/" + leaseId + "/checkpoint"))
+            .request(MediaType.APPLICATION_OCTET_STREAM_TYPE, MediaType.WILDCARD_TYPE)
+            .header(HttpHeaders.AUTHORIZATION, bearer(creds))
+            .get();
+    try {
+      expect(r, 200);
+      String sha = r.getHeaderString("X-Checkpoint-SHA256");
+      if (sha == null) {
+        String etag = r.getHeaderString(HttpHeaders.ETAG);
+        sha = etag == null ? null : etag.replace("\"", "");
+      }
+      return new CheckpointDownload(r.readEntity(InputStream.class), sha);
+    } catch (RuntimeException e) {
+      r.close();
+      throw e;
+    }
+  }
+
   /** An absolute URL stays as it is; a relative one is resolved against the server URL. */
   public URI resolve(String url) {
     URI u = URI.create(url);

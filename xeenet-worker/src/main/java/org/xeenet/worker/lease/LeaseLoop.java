@@ -519,9 +519,42 @@ public final class LeaseLoop {
             budget,
             dataset.toString(),
             ckpt.toString());
+    job = resumed(job, task, ckpt);
     Path f = Files.createTempFile(dir, "job-", ".json");
     Files.writeString(f, TrainerEvents.jsonb().toJson(job), StandardCharsets.UTF_8);
     return f;
+  }
+
+  /**
+   * An ASHA promotion continues its parent: the parent's checkpoint is downloaded (sha256-checked)
+   * and the trainer resumes from it; when that fails the task trains from scratch.
+   */
+  private TrainerJob resumed(TrainerJob job, TaskSpec task, Path ckpt) {
+    ResumeCheckpoint.Source source = ResumeCheckpoint.source(task.config());
+    if (source == null) {
+      return job;
+    }
+    Path parent = ckpt.resolveSibling("parent-" + ckpt.getFileName());
+    try {
+      ResumeCheckpoint.fetch(
+          source,
+          lease -> {
+            var d = client.openCheckpoint(creds, lease);
+            return new ResumeCheckpoint.Download(d.body(), d.sha256());
+          },
+          parent);
+      LOG.info(
+          "resuming from the checkpoint of lease {} after step {}",
+          source.leaseId(),
+          source.step());
+      return job.resumingFrom(parent.toString(), source.step());
+    } catch (IOException | RuntimeException e) {
+      LOG.warn(
+          "cannot resume from the checkpoint of lease {} ({}); training from scratch",
+          source.leaseId(),
+          e.toString());
+      return job;
+    }
   }
 
   static long tokensPerStep(Map<String, Object> config) {
