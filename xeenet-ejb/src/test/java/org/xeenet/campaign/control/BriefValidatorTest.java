@@ -58,7 +58,7 @@ class BriefValidatorTest {
   void boundsAreEnforced() {
     assertThat(badFields(brief(" ", 0, 4)))
         .containsExactly("title", "num_tasks", "time_budget_per_task");
-    assertThat(badFields(brief("x".repeat(201), 10_001, 86_401)))
+    assertThat(badFields(brief("x".repeat(201), BriefValidator.MAX_TASKS + 1, 86_401)))
         .containsExactly("title", "num_tasks", "time_budget_per_task");
     assertThat(badFields(brief("ok", 1, BriefValidator.MIN_TIME_BUDGET))).isEmpty();
     assertThat(badFields(brief("ok", BriefValidator.MAX_TASKS, BriefValidator.MAX_TIME_BUDGET)))
