@@ -34,8 +34,11 @@ class BackupRestoreIT {
     Path data = Path.of(System.getProperty("xeenet.it.data.dir")).resolve("backup-restore");
     Files.createDirectories(data);
     int port = ServerProcess.freePort();
-    server = ServerProcess.start(port, data, Map.of("XEENET_ADMIN_TOKEN", ADMIN));
+    server = ServerProcess.start(port, data, Map.of("XEENET_BOOTSTRAP_TOKEN", ADMIN));
     ApiClient api = new ApiClient(server.base());
+    // the bootstrap token opens the administrator account from the first second; it is stored
+    // only as its hash, no admin-token file is written
+    assertThat(data.resolve("admin-token")).doesNotExist();
     HttpResponse<String> created =
         api.post(
             "briefs", ADMIN, "{\"title\":\"backup\",\"num_tasks\":8,\"time_budget_per_task\":5}");
@@ -91,7 +94,7 @@ class BackupRestoreIT {
             port,
             data,
             Map.of(
-                "XEENET_ADMIN_TOKEN",
+                "XEENET_BOOTSTRAP_TOKEN",
                 ADMIN,
                 "XEENET_SERVER_JAVA_OPTS",
                 "-Dxeenet.registration.per-minute=3"));
@@ -156,7 +159,7 @@ class BackupRestoreIT {
     ProcessBuilder builder = new ProcessBuilder(command).directory(ServerProcess.root().toFile());
     builder.environment().put("XEENET_PORT", Integer.toString(port));
     builder.environment().put("XEENET_DATA_DIR", data.toString());
-    builder.environment().put("XEENET_ADMIN_TOKEN", ADMIN);
+    builder.environment().put("XEENET_BOOTSTRAP_TOKEN", ADMIN);
     return builder;
   }
 

@@ -11,11 +11,9 @@ import java.util.UUID;
 /** A researcher who writes briefs and pays for campaigns. */
 @Entity
 @Table(name = "XN_RESEARCHER")
-@NamedQuery(
-    name = Researcher.BY_TOKEN,
-    query = "SELECT r FROM Researcher r WHERE r.tokenSha256 = :sha")
+@NamedQuery(name = Researcher.BY_NAME, query = "SELECT r FROM Researcher r WHERE r.name = :name")
 public class Researcher {
-  public static final String BY_TOKEN = "Researcher.byToken";
+  public static final String BY_NAME = "Researcher.byName";
 
   @Id
   @Column(name = "ID")
@@ -23,9 +21,6 @@ public class Researcher {
 
   @Column(name = "NAME")
   private String name;
-
-  @Column(name = "TOKEN_SHA256")
-  private String tokenSha256;
 
   @Column(name = "IS_ADMIN")
   private boolean admin;
@@ -35,11 +30,11 @@ public class Researcher {
 
   protected Researcher() {}
 
-  public Researcher(String name, String tokenSha256, boolean admin, Instant now) {
+  /** A researcher; its API tokens live in {@link ApiToken}, its sign-in in {@link Account}. */
+  public Researcher(String name, boolean admin, Instant now) {
     this.id = UUID.randomUUID().toString();
     this.admin = admin;
     this.name = name;
-    this.tokenSha256 = tokenSha256;
     this.createdAt = now;
   }
 

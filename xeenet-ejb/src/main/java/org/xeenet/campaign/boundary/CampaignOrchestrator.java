@@ -22,6 +22,7 @@ import org.xeenet.api.Problem.FieldError;
 import org.xeenet.api.TaskPage;
 import org.xeenet.campaign.control.BriefValidator;
 import org.xeenet.campaign.entity.Campaign;
+import org.xeenet.campaign.entity.CampaignShare;
 import org.xeenet.campaign.entity.CampaignStatus;
 import org.xeenet.dataset.boundary.DatasetCatalog;
 import org.xeenet.economics.boundary.Economics;
@@ -193,13 +194,18 @@ public class CampaignOrchestrator {
     return campaign(campaignId).expansionJobId();
   }
 
-  /** The caller's campaigns, newest first; an administrator sees every campaign. */
+  /**
+   * The caller's campaigns and those shared with them, newest first; an administrator sees every
+   * campaign.
+   */
   public List<CampaignView> list(String ownerId) {
     var query =
         isAdministrator(ownerId)
             ? em.createQuery("SELECT c FROM Campaign c ORDER BY c.createdAt DESC", Campaign.class)
             : em.createQuery(
-                    "SELECT c FROM Campaign c WHERE c.ownerId = :o ORDER BY c.createdAt DESC",
+                    "SELECT c FROM Campaign c WHERE c.ownerId = :o OR c.id IN (SELECT s.campaignId"
+                        + " FROM CampaignShare s WHERE s.researcherId = :o)"
+                        + " ORDER BY c.createdAt DESC",
                     Campaign.class)
                 .setParameter("o", ownerId);
     return query.getResultList().stream().map(this::view).toList();
@@ -269,9 +275,19 @@ public class CampaignOrchestrator {
     return campaign;
   }
 
+  /**
+   * The campaign if the researcher may see and steer it: its owner, a researcher it is shared with,
+   * or an administrator; for anyone else it does not exist (404).
+   */
+  public Campaign accessible(String id, String researcherId) {
+    return owned(id, researcherId);
+  }
+
   private Campaign owned(String id, String ownerId) {
     Campaign campaign = campaign(id);
-    if (!campaign.ownerId().equals(ownerId) && !isAdministrator(ownerId)) {
+    if (!campaign.ownerId().equals(ownerId)
+        && !isAdministrator(ownerId)
+        && em.find(CampaignShare.class, new CampaignShare.Key(id, ownerId)) == null) {
       // not revealing that it exists
       throw new NotFoundException("no campaign " + id);
     }

@@ -29,7 +29,8 @@ public class SchemaInstaller {
           "db/derby/V1__schema.sql",
           "db/derby/V2__queue.sql",
           "db/derby/V3__economics.sql",
-          "db/derby/V4__search_results.sql");
+          "db/derby/V4__search_results.sql",
+          "db/derby/V5__accounts.sql");
 
   @Resource(lookup = "jdbc/xeenet")
   DataSource dataSource;

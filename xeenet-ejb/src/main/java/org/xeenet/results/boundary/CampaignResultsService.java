@@ -199,10 +199,7 @@ public class CampaignResultsService {
   }
 
   private Campaign owned(String campaignId, String ownerId) {
-    Campaign campaign = em.find(Campaign.class, campaignId);
-    if (campaign == null || !campaign.ownerId().equals(ownerId)) {
-      throw new NotFoundException("no campaign " + campaignId);
-    }
-    return campaign;
+    // owner, shared with, or administrator; anyone else: 404
+    return orchestrator.accessible(campaignId, ownerId);
   }
 }

@@ -61,6 +61,9 @@ public class Worker {
   @Column(name = "LAST_SEEN_AT")
   private Instant lastSeenAt;
 
+  @Column(name = "VOLUNTEER_ID")
+  private String volunteerId;
+
   protected Worker() {}
 
   public Worker(
@@ -115,5 +118,14 @@ public class Worker {
 
   public Instant lastSeenAt() {
     return lastSeenAt;
+  }
+
+  /** The volunteer account this worker is paired with, or null. */
+  public String volunteerId() {
+    return volunteerId;
+  }
+
+  public void pairWith(String volunteerId) {
+    this.volunteerId = volunteerId;
   }
 }

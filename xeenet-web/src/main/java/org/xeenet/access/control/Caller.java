@@ -3,13 +3,17 @@ package org.xeenet.access.control;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 
-/** The authenticated caller of a request: a worker or a researcher, by id. */
+/**
+ * The authenticated caller of a request: a worker, a researcher (administrators included) or a
+ * volunteer, by id (a worker's id or an account's id).
+ */
 public record Caller(String id, Role role) implements Principal {
 
-  /** The two kinds of caller. */
+  /** The kinds of caller. */
   public enum Role {
     WORKER,
-    RESEARCHER
+    RESEARCHER,
+    VOLUNTEER
   }
 
   @Override

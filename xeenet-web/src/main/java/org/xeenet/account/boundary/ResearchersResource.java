@@ -15,7 +15,7 @@ import org.xeenet.access.boundary.ResearcherCaller;
 import org.xeenet.access.control.Caller;
 import org.xeenet.problem.RejectedInputException;
 
-/** Researcher accounts, opened by an administrator. */
+/** Researcher accounts, opened by an administrator (no password sign-up needed). */
 @Path("researchers")
 @ResearcherCaller
 public class ResearchersResource {
@@ -23,8 +23,14 @@ public class ResearchersResource {
 
   @Context UriInfo uri;
 
-  /** Body of {@code POST /researchers}. */
-  public record NewResearcher(@JsonbProperty("name") String name) {}
+  /**
+   * Body of {@code POST /researchers}; with {@code username} and {@code password} the account can
+   * also sign in to the portal.
+   */
+  public record NewResearcher(
+      @JsonbProperty("name") String name,
+      @JsonbProperty("username") String username,
+      @JsonbProperty("password") String password) {}
 
   /** Answer: the account and its bearer token, shown only this once. */
   public record ResearcherCredentials(
@@ -39,7 +45,9 @@ public class ResearchersResource {
     if (body == null) {
       throw new RejectedInputException("body", "a document with a name is required");
     }
-    Accounts.NewAccount account = accounts.createResearcher(Caller.of(security).id(), body.name());
+    Accounts.NewAccount account =
+        accounts.createResearcher(
+            Caller.of(security).id(), body.name(), body.username(), body.password());
     return Response.created(uri.getAbsolutePathBuilder().path(account.id()).build())
         .entity(new ResearcherCredentials(account.id(), account.name(), account.token()))
         .build();

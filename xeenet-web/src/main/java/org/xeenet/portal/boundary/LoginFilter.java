@@ -1,7 +1,6 @@
 package org.xeenet.portal.boundary;
 
 import jakarta.faces.application.ResourceHandler;
-import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -10,20 +9,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.xeenet.access.boundary.Callers;
+import org.xeenet.access.control.Caller;
 
 /**
- * Lets only signed-in researchers see the portal's pages: any other request for a page is sent to
- * the login page (Faces resources and the login and expiry pages themselves excepted). An Ajax
- * request (a poll after the session ended) is answered with a Faces partial-response redirect,
- * which the page follows, instead of an HTTP redirect it could not use.
+ * Lets only signed-in accounts see the portal's pages: any other request for a page is sent to the
+ * sign-in page (Faces resources and the sign-in, sign-up and expiry pages excepted); a volunteer
+ * asking for a researcher's page is sent to their own home. An Ajax request (a poll after the
+ * session ended) is answered with a Faces partial-response redirect, which the page follows,
+ * instead of an HTTP redirect it could not use.
  */
 @WebFilter(filterName = "PortalLoginFilter", urlPatterns = "*.xhtml")
 public class LoginFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
-  static final String LOGIN_PAGE = "/login.xhtml";
-  static final String EXPIRED_PAGE = "/expired.xhtml";
-
-  @Inject PortalSession session;
+  static final String LOGIN_PAGE = PortalPages.LOGIN;
 
   @Override
   protected void doFilter(
@@ -39,11 +38,26 @@ public class LoginFilter extends HttpFilter {
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("X-Frame-Options", "DENY");
     response.setHeader("Referrer-Policy", "same-origin");
-    if (path.equals(LOGIN_PAGE) || path.equals(EXPIRED_PAGE) || signedIn(request)) {
+    if (PortalPages.PUBLIC.contains(path)) {
       chain.doFilter(request, response);
       return;
     }
-    String login = request.getContextPath() + LOGIN_PAGE;
+    Caller caller = Callers.of(request);
+    if (caller != null
+        && caller.role() == Caller.Role.VOLUNTEER
+        && PortalPages.researcherOnly(path)) {
+      redirect(request, response, request.getContextPath() + PortalPages.VOLUNTEER_HOME);
+      return;
+    }
+    if (caller != null && caller.role() != Caller.Role.WORKER) {
+      chain.doFilter(request, response);
+      return;
+    }
+    redirect(request, response, request.getContextPath() + LOGIN_PAGE);
+  }
+
+  private static void redirect(
+      HttpServletRequest request, HttpServletResponse response, String login) throws IOException {
     if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
       response.setContentType("text/xml");
       response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -56,10 +70,5 @@ public class LoginFilter extends HttpFilter {
       return;
     }
     response.sendRedirect(login);
-  }
-
-  private boolean signedIn(HttpServletRequest request) {
-    // no HTTP session: nobody signed in, and none is created just to find that out
-    return request.getSession(false) != null && session.isLoggedIn();
   }
 }

@@ -1,29 +1,60 @@
 package org.xeenet.portal.boundary;
 
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Optional;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.logging.Logger;
-import org.xeenet.account.boundary.Accounts;
-import org.xeenet.account.entity.Researcher;
+import org.xeenet.access.boundary.BearerTokenCredential;
+import org.xeenet.access.boundary.Callers;
+import org.xeenet.access.boundary.SignInAttempt;
+import org.xeenet.access.control.Caller;
 
-/** Sign-in with a researcher's bearer token, and sign-out. */
+/**
+ * Sign-in (user name and password, or an API token) through Jakarta Security's {@code
+ * SecurityContext.authenticate}, and sign-out.
+ */
 @Named("login")
 @RequestScoped
 public class LoginView {
   private static final Logger LOG = Logger.getLogger(LoginView.class.getName());
 
-  @EJB Accounts accounts;
-
   @Inject PortalSession session;
 
+  @Inject SecurityContext security;
+
+  @Inject SignInAttempt attempt;
+
+  private String username;
+  private String password;
   private String token;
+
+  public String getUsername() {
+    return username;
+  }
+
+  public void setUsername(String username) {
+    this.username = username;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
 
   public String getToken() {
     return token;
@@ -33,47 +64,79 @@ public class LoginView {
     this.token = token;
   }
 
-  /**
-   * Whether a researcher is signed in to this request's session. Asks the session bean only when an
-   * HTTP session exists, so pages shown to anonymous visitors (login) create none.
-   */
+  /** Whether someone is signed in to this request's session. */
   public boolean isSignedIn() {
-    HttpServletRequest request =
-        (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
-    return request.getSession(false) != null && session.isLoggedIn();
+    return session.isLoggedIn();
   }
 
-  public String login() {
-    FacesContext faces = FacesContext.getCurrentInstance();
-    String typed = token == null ? null : token.strip();
-    token = null;
-    Optional<Researcher> researcher = accounts.authenticate(typed);
-    if (researcher.isEmpty()) {
-      faces.addMessage(
-          "login:token",
-          new FacesMessage(
-              FacesMessage.SEVERITY_ERROR,
-              "Unknown token.",
-              "This token does not belong to any researcher. Check it and try again."));
+  /** Sign-in with a user name and password. */
+  public String signIn() {
+    String typed = password;
+    password = null;
+    if (typed == null || username == null) {
       return null;
     }
-    ExternalContext external = faces.getExternalContext();
-    HttpServletRequest request = (HttpServletRequest) external.getRequest();
-    if (request.getSession(false) != null) {
-      request.changeSessionId(); // no session fixation: a new id for the signed-in session
+    if (authenticate(new UsernamePasswordCredential(username.strip(), new Password(typed)))) {
+      return home();
     }
-    Researcher who = researcher.get();
-    session.signIn(who.id(), who.name());
-    LOG.info(() -> "researcher " + who.id() + " signed in to the portal");
-    return "/index.xhtml?faces-redirect=true";
+    FacesContext.getCurrentInstance()
+        .addMessage(
+            "signin:password",
+            attempt.locked()
+                ? new FacesMessage(
+                    FacesMessage.SEVERITY_ERROR,
+                    "Account locked.",
+                    "Too many wrong passwords: this account is locked for 15 minutes.")
+                : new FacesMessage(
+                    FacesMessage.SEVERITY_ERROR,
+                    "Wrong user name or password.",
+                    "Wrong user name or password. Check them and try again."));
+    return null;
   }
 
-  public String logout() {
+  /** Sign-in with an API token (e.g. the administrator's bootstrap token). */
+  public String login() {
+    String typed = token == null ? null : token.strip();
+    token = null;
+    if (typed != null && !typed.isEmpty() && authenticate(new BearerTokenCredential(typed))) {
+      return home();
+    }
+    FacesContext.getCurrentInstance()
+        .addMessage(
+            "login:token",
+            new FacesMessage(
+                FacesMessage.SEVERITY_ERROR,
+                "Unknown token.",
+                "This token does not belong to any account. Check it and try again."));
+    return null;
+  }
+
+  private boolean authenticate(Credential credential) {
     ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-    String who = session.getResearcherId();
-    session.signOut();
+    AuthenticationStatus status =
+        security.authenticate(
+            (HttpServletRequest) external.getRequest(),
+            (HttpServletResponse) external.getResponse(),
+            AuthenticationParameters.withParams().credential(credential).newAuthentication(true));
+    return status == AuthenticationStatus.SUCCESS;
+  }
+
+  private String home() {
+    HttpServletRequest request =
+        (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+    Caller caller = Callers.of(request);
+    return (caller != null && caller.role() == Caller.Role.VOLUNTEER
+            ? PortalPages.VOLUNTEER_HOME
+            : PortalPages.RESEARCHER_HOME)
+        + "?faces-redirect=true";
+  }
+
+  public String logout() throws ServletException {
+    ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+    String who = session.getAccountId();
+    ((HttpServletRequest) external.getRequest()).logout();
     external.invalidateSession();
-    LOG.info(() -> "researcher " + who + " signed out of the portal");
+    LOG.info(() -> "account " + who + " signed out of the portal");
     return "/login.xhtml?faces-redirect=true";
   }
 }

@@ -1,47 +1,100 @@
 package org.xeenet.portal.boundary;
 
-import jakarta.enterprise.context.SessionScoped;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
+import org.xeenet.access.boundary.Callers;
+import org.xeenet.access.control.Caller;
+import org.xeenet.account.boundary.Accounts;
+import org.xeenet.account.boundary.Identity;
+import org.xeenet.problem.ForbiddenException;
 
 /**
- * The researcher signed in to this HTTP session: only their id and name are kept, never the token.
+ * Who is signed in to the portal for this request, as the authentication mechanism recognised them
+ * from the HTTP session (which keeps only the account id, never a password or token).
  */
 @Named("portalSession")
-@SessionScoped
+@RequestScoped
 public class PortalSession implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  private String researcherId;
-  private String researcherName;
+  @Inject transient HttpServletRequest request;
+
+  @EJB transient Accounts accounts;
+
+  private transient Identity identity;
+  private transient boolean looked;
+
+  private Identity identity() {
+    if (!looked) {
+      looked = true;
+      Caller caller = Callers.of(request);
+      if (caller != null && caller.role() != Caller.Role.WORKER) {
+        identity = accounts.identity(caller.id()).orElse(null);
+      }
+    }
+    return identity;
+  }
 
   public boolean isLoggedIn() {
-    return researcherId != null;
+    return identity() != null;
   }
 
+  /** The signed-in account's id (a researcher's id for researchers), or null. */
   public String getResearcherId() {
-    return researcherId;
+    Identity who = identity();
+    return who != null && who.researcher() ? who.id() : null;
   }
 
+  /** The name shown in the bar: the display name, else the user name. */
   public String getResearcherName() {
-    return researcherName;
+    Identity who = identity();
+    return who == null ? null : who.displayName() != null ? who.displayName() : who.username();
   }
 
-  void signIn(String id, String name) {
-    this.researcherId = id;
-    this.researcherName = name;
+  public String getAccountId() {
+    Identity who = identity();
+    return who == null ? null : who.id();
   }
 
-  void signOut() {
-    this.researcherId = null;
-    this.researcherName = null;
+  public String getUsername() {
+    Identity who = identity();
+    return who == null ? null : who.username();
   }
 
-  /** The signed-in researcher's id; pages reached without one were stopped by the filter. */
+  public boolean isResearcher() {
+    Identity who = identity();
+    return who != null && who.researcher();
+  }
+
+  public boolean isVolunteer() {
+    Identity who = identity();
+    return who != null && who.volunteer();
+  }
+
+  public boolean isAdmin() {
+    Identity who = identity();
+    return who != null && who.admin();
+  }
+
+  /** The signed-in researcher's id; a volunteer (or nobody) is refused. */
   String requireResearcher() {
-    if (researcherId == null) {
-      throw new IllegalStateException("no researcher is signed in");
+    Identity who = identity();
+    if (who == null || !who.researcher()) {
+      throw new ForbiddenException("this page is for researchers");
     }
-    return researcherId;
+    return who.id();
+  }
+
+  /** The signed-in account's id, whatever its role. */
+  String requireAccount() {
+    Identity who = identity();
+    if (who == null) {
+      throw new ForbiddenException("sign in first");
+    }
+    return who.id();
   }
 }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       PauseCommand.Pause.class,
       PauseCommand.Resume.class,
-      BenchCommand.class
+      BenchCommand.class,
+      PairCommand.class
     })
 public final class WorkerMain implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -118,6 +118,23 @@ public final class XeeNetClient implements AutoCloseable {
     }
   }
 
+  /**
+   * Pairs this worker with the volunteer whose portal showed {@code code}; answers the volunteer's
+   * user name. 404: unknown code, 410: used or expired, 400: not a code.
+   */
+  public String pair(WorkerCredentials creds, String code) {
+    try (Response r =
+        client
+            .target(api("/workers/" + creds.workerId() + "/pair"))
+            .request(MediaType.APPLICATION_JSON_TYPE)
+            .header(HttpHeaders.AUTHORIZATION, bearer(creds))
+            .post(Entity.json(Map.of("code", code)))) {
+      expect(r, 200);
+      Object volunteer = r.readEntity(Map.class).get("volunteer");
+      return volunteer == null ? null : volunteer.toString();
+    }
+  }
+
   /** GETs a dataset (absolute URL, or relative to the server) with the bearer token. */
   public InputStream openDataset(WorkerCredentials creds, String url) {
     Response r =

@@ -1,0 +1,69 @@
+-- XeeNet schema version 5 (issue 9): sign-in accounts and roles, API tokens, worker pairing,
+-- campaign sharing.
+
+-- Who can sign in or call the API. Researchers and administrators also have an XN_RESEARCHER row
+-- with the same ID (campaigns and credits hang off it); volunteers do not. USERNAME and
+-- PASSWORD_HASH are null for accounts that only use API tokens (e.g. ones opened over the API).
+-- PASSWORD_HASH is a Jakarta Security Pbkdf2PasswordHash string (algorithm:iterations:salt:hash).
+CREATE TABLE XN_ACCOUNT (
+  ID              VARCHAR(36)  NOT NULL PRIMARY KEY,
+  USERNAME        VARCHAR(32)  UNIQUE,
+  DISPLAY_NAME    VARCHAR(200) NOT NULL,
+  PASSWORD_HASH   VARCHAR(400),
+  ROLE            VARCHAR(16)  NOT NULL,
+  FAILED_SIGN_INS INTEGER      NOT NULL DEFAULT 0,
+  LOCKED_UNTIL    TIMESTAMP,
+  CREATED_AT      TIMESTAMP    NOT NULL
+);
+
+-- API bearer tokens of accounts: only the SHA-256 is kept, and the first characters to tell
+-- tokens apart in the portal. Revoked tokens stay for the record.
+CREATE TABLE XN_API_TOKEN (
+  ID           VARCHAR(36)  NOT NULL PRIMARY KEY,
+  ACCOUNT_ID   VARCHAR(36)  NOT NULL REFERENCES XN_ACCOUNT (ID),
+  LABEL        VARCHAR(100) NOT NULL,
+  TOKEN_SHA256 VARCHAR(64)  NOT NULL UNIQUE,
+  TOKEN_PREFIX VARCHAR(12)  NOT NULL,
+  CREATED_AT   TIMESTAMP    NOT NULL,
+  LAST_USED_AT TIMESTAMP,
+  REVOKED_AT   TIMESTAMP
+);
+CREATE INDEX XN_API_TOKEN_ACCOUNT ON XN_API_TOKEN (ACCOUNT_ID);
+
+-- Every existing researcher becomes an account of its own; its token becomes its first API token.
+INSERT INTO XN_ACCOUNT (ID, USERNAME, DISPLAY_NAME, PASSWORD_HASH, ROLE, CREATED_AT)
+  SELECT ID, CAST(NULL AS VARCHAR(32)), NAME, CAST(NULL AS VARCHAR(400)),
+         CASE WHEN IS_ADMIN = 1 THEN 'ADMIN' ELSE 'RESEARCHER' END, CREATED_AT
+  FROM XN_RESEARCHER;
+INSERT INTO XN_API_TOKEN (ID, ACCOUNT_ID, LABEL, TOKEN_SHA256, TOKEN_PREFIX, CREATED_AT)
+  SELECT ID, ID, CASE WHEN IS_ADMIN = 1 THEN 'bootstrap' ELSE 'first token' END, TOKEN_SHA256, '', CREATED_AT
+  FROM XN_RESEARCHER;
+-- the researcher row no longer carries a token: XN_API_TOKEN does
+ALTER TABLE XN_RESEARCHER ALTER COLUMN TOKEN_SHA256 NULL;
+UPDATE XN_RESEARCHER SET TOKEN_SHA256 = NULL;
+
+-- One-time codes a volunteer's portal shows to pair a worker; only the SHA-256 is kept.
+CREATE TABLE XN_PAIRING_CODE (
+  CODE_SHA256 VARCHAR(64) NOT NULL PRIMARY KEY,
+  ACCOUNT_ID  VARCHAR(36) NOT NULL REFERENCES XN_ACCOUNT (ID),
+  CREATED_AT  TIMESTAMP   NOT NULL,
+  EXPIRES_AT  TIMESTAMP   NOT NULL,
+  USED_AT     TIMESTAMP,
+  WORKER_ID   VARCHAR(36)
+);
+CREATE INDEX XN_PAIRING_CODE_ACCOUNT ON XN_PAIRING_CODE (ACCOUNT_ID);
+
+-- the volunteer a worker is paired with (null: not paired)
+ALTER TABLE XN_WORKER ADD COLUMN VOLUNTEER_ID VARCHAR(36) REFERENCES XN_ACCOUNT (ID);
+CREATE INDEX XN_WORKER_VOLUNTEER ON XN_WORKER (VOLUNTEER_ID);
+
+-- Campaigns an owner shared with other researchers: they see and steer them as the owner does.
+CREATE TABLE XN_CAMPAIGN_SHARE (
+  CAMPAIGN_ID   VARCHAR(36) NOT NULL REFERENCES XN_CAMPAIGN (ID),
+  RESEARCHER_ID VARCHAR(36) NOT NULL REFERENCES XN_RESEARCHER (ID),
+  SHARED_AT     TIMESTAMP   NOT NULL,
+  PRIMARY KEY (CAMPAIGN_ID, RESEARCHER_ID)
+);
+CREATE INDEX XN_CAMPAIGN_SHARE_RESEARCHER ON XN_CAMPAIGN_SHARE (RESEARCHER_ID);
+
+INSERT INTO XN_SCHEMA_VERSION (VERSION, DESCRIPTION, APPLIED_AT) VALUES (5, 'accounts, API tokens, pairing, sharing', CURRENT_TIMESTAMP);

@@ -1,0 +1,19 @@
+package org.xeenet.access.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import org.xeenet.account.boundary.Accounts.SignInOutcome;
+
+/** The outcome of this request's password check, for the sign-in page's message. */
+@RequestScoped
+public class SignInAttempt {
+  private SignInOutcome outcome;
+
+  void record(SignInOutcome outcome) {
+    this.outcome = outcome;
+  }
+
+  /** Whether the account was locked by repeated wrong passwords. */
+  public boolean locked() {
+    return outcome == SignInOutcome.LOCKED;
+  }
+}
