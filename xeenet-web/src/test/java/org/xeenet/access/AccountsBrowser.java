@@ -119,11 +119,18 @@ final class AccountsBrowser {
     screenshot("token-revoked");
   }
 
-  /** Signs in as someone else in this browser and answers a new API token of theirs. */
-  String freshTokenAs(String username, String password) {
-    signOut();
-    signIn(username, password);
-    return createToken("sharing " + System.nanoTime());
+  /** Shares a campaign on its sharing page, reached from the campaign page. */
+  void share(String campaignId, String username) {
+    driver.get(base + "/campaign.xhtml?id=" + campaignId);
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("shareLink"))).click();
+    wait.until(ExpectedConditions.urlContains("/share.xhtml"));
+    type(By.id("share:username"), username);
+    driver.findElement(By.id("share:add")).click();
+    wait.until(
+        d ->
+            d.findElements(By.cssSelector(".share-username")).stream()
+                .anyMatch(e -> e.getText().equals(username)));
+    screenshot("shared");
   }
 
   private WebElement tokenRow(String label) {

@@ -321,9 +321,20 @@ public class Accounts {
    */
   public NewAccount createResearcher(
       String byAccountId, String name, String username, String password) {
+    return createAccount(byAccountId, AccountRole.RESEARCHER, name, username, password);
+  }
+
+  /** Opens a volunteer account, as {@link #createResearcher} does (scripts, tests). */
+  public NewAccount createVolunteer(
+      String byAccountId, String name, String username, String password) {
+    return createAccount(byAccountId, AccountRole.VOLUNTEER, name, username, password);
+  }
+
+  private NewAccount createAccount(
+      String byAccountId, AccountRole role, String name, String username, String password) {
     Account by = em.find(Account.class, byAccountId);
     if (by == null || by.role() != AccountRole.ADMIN) {
-      throw new ForbiddenException("only an administrator opens researcher accounts");
+      throw new ForbiddenException("only an administrator opens accounts");
     }
     List<FieldError> errors = new ArrayList<>();
     if (name == null || name.isBlank() || name.length() > 200) {
@@ -342,15 +353,19 @@ public class Accounts {
       throw new RejectedInputException("the account is invalid", errors);
     }
     Instant now = Instant.now();
-    Researcher researcher = new Researcher(name.strip(), false, now);
-    em.persist(researcher);
+    String id = null;
+    if (role.researches()) {
+      Researcher researcher = new Researcher(name.strip(), false, now);
+      em.persist(researcher);
+      id = researcher.id();
+    }
     Account account =
         new Account(
-            researcher.id(),
+            id,
             login,
-            researcher.name(),
+            name.strip(),
             password == null ? null : passwordHash.generate(password.toCharArray()),
-            AccountRole.RESEARCHER,
+            role,
             now);
     em.persist(account);
     String token = ApiTokenFormat.generate();
@@ -363,8 +378,8 @@ public class Accounts {
             now));
     em.flush();
     LOG.info(
-        () -> "researcher account " + researcher.id() + " opened for '" + researcher.name() + "'");
-    return new NewAccount(researcher.id(), researcher.name(), token);
+        () -> role + " account " + account.id() + " opened for '" + account.displayName() + "'");
+    return new NewAccount(account.id(), account.displayName(), token);
   }
 
   /** Opens a researcher account without a sign-in; see {@link #createResearcher}. */

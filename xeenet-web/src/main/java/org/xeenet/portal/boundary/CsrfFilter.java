@@ -15,9 +15,9 @@ import org.xeenet.portal.control.CsrfTokens;
 /**
  * CSRF protection of every portal form, stateless views included (where Faces' view state is no
  * secret): gives the browser a random token in an {@code XN-CSRF} cookie ({@code SameSite=Strict},
- * {@code HttpOnly}), which {@link CsrfField} writes into each form; a POST must bring the same
- * token back and must not come from another origin, else it is refused with 403 before Faces sees
- * it.
+ * {@code HttpOnly}), which {@link CsrfRenderKitFactory} writes into each form; a POST must bring
+ * the same token back and must not come from another origin, else it is refused with 403 before
+ * Faces sees it.
  */
 @WebFilter(filterName = "PortalCsrfFilter", urlPatterns = "*.xhtml")
 public class CsrfFilter extends HttpFilter {

@@ -16,7 +16,7 @@ final class PortalPages {
 
   /** Pages of researchers' campaigns (by path prefix): a volunteer is sent home instead. */
   static final List<String> RESEARCHER_ONLY =
-      List.of("/index", "/brief", "/campaign", "/task", "/report", "/wizard");
+      List.of("/index", "/brief", "/campaign", "/task", "/report", "/wizard", "/share");
 
   private PortalPages() {}
 

@@ -232,6 +232,64 @@ class WorkerEndToEndIT {
     assertThat(queuedAfter).allMatch(t -> t.status().equals("QUEUED"));
   }
 
+  @Test
+  @Order(3)
+  void aVolunteerPairsTheWorkerJarWithAOneTimeCodeAndSeesItsCredits() throws Exception {
+    assertThat(trained).as("the end-to-end test ran first").isNotNull();
+    HttpResponse<String> opened = post("volunteers", "{\"name\":\"e2e volunteer\"}");
+    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+    String volunteer = (String) JSON.fromJson(opened.body(), Map.class).get("token");
+    HttpResponse<String> issued =
+        HTTP.send(
+            HttpRequest.newBuilder(api("pairing-codes"))
+                .header("Authorization", "Bearer " + volunteer)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+    String code = (String) JSON.fromJson(issued.body(), Map.class).get("code");
+
+    // the same worker (its credentials from the run above) pairs with the code, once
+    Path config = dataDir.resolve("worker-home").resolve("config");
+    assertThat(pairCommand(code, config)).contains("paired worker");
+    assertThat(pairCommand(code, config)).contains("used or has expired");
+
+    HttpResponse<String> me =
+        HTTP.send(
+            HttpRequest.newBuilder(api("me"))
+                .header("Authorization", "Bearer " + volunteer)
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+    Map<?, ?> account = JSON.fromJson(me.body(), Map.class);
+    assertThat(account.get("role")).isEqualTo("volunteer");
+    assertThat(me.body()).contains("e2e-worker");
+    assertThat(((Number) account.get("credits_earned")).doubleValue())
+        .as("credits of the task trained above")
+        .isPositive();
+  }
+
+  /** Runs {@code pair CODE} of the worker jar; answers its output. */
+  private static String pairCommand(String code, Path config) throws Exception {
+    Process pair =
+        new ProcessBuilder(
+                javaExecutable(),
+                "-jar",
+                System.getProperty("xeenet.worker.jar"),
+                "pair",
+                code,
+                "--server",
+                "http://127.0.0.1:" + port,
+                "--config-dir",
+                config.toString())
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(pair.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(pair.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return output;
+  }
+
   // ---- helpers
 
   private static Process startXeenetServer() throws Exception {
