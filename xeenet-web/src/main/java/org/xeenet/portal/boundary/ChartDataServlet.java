@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.xeenet.problem.ForbiddenException;
 import org.xeenet.problem.NotFoundException;
 
 /**
@@ -44,6 +45,8 @@ public class ChartDataServlet extends HttpServlet {
       response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
     } catch (NotFoundException e) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
+    } catch (ForbiddenException e) {
+      response.sendError(HttpServletResponse.SC_FORBIDDEN); // a volunteer: no campaigns
     }
   }
 }

@@ -7,9 +7,12 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.xeenet.economics.boundary.AccountViews.Leaderboard;
 import org.xeenet.economics.boundary.Economics;
+import org.xeenet.pairing.boundary.Pairing;
 import org.xeenet.portal.control.Formats;
 
 /**
@@ -26,6 +29,10 @@ public class VolunteerView {
 
   @Inject WorkerJar jar;
 
+  @EJB Pairing pairing;
+
+  @Inject PortalSession session;
+
   @Inject
   @ConfigProperty(name = "xeenet.leaderboard.size", defaultValue = "25")
   int leaderboardSize;
@@ -33,9 +40,17 @@ public class VolunteerView {
   private List<PortalQueries.WorkerSummary> workers;
   private Leaderboard leaderboard;
 
+  /** Every worker; for a volunteer, the workers paired with their account. */
   public List<PortalQueries.WorkerSummary> getWorkers() {
     if (workers == null) {
       workers = queries.workers();
+      if (session.isVolunteer()) {
+        Set<String> mine =
+            pairing.workersOf(session.getAccountId()).stream()
+                .map(w -> w.id())
+                .collect(Collectors.toSet());
+        workers = workers.stream().filter(w -> mine.contains(w.workerId())).toList();
+      }
     }
     return workers;
   }
