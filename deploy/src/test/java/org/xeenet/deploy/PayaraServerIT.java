@@ -2,7 +2,11 @@ package org.xeenet.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.CookieManager;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -16,11 +20,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -177,6 +185,60 @@ class PayaraServerIT {
     HttpResponse<String> campaigns = get("index.xhtml", null);
     assertThat(campaigns.uri().getPath()).isEqualTo("/index.xhtml");
     assertThat(campaigns.body()).contains("portal-on-payara-server");
+  }
+
+  /**
+   * Every route of API.md (the wire contract, {@code shared/design/API.md} beside the repository)
+   * is in the deployed {@code /openapi} document with its method. Skipped where API.md is absent.
+   */
+  @Test
+  void theOpenApiDocumentListsEveryRouteOfApiMd() throws Exception {
+    Path apiMd = Path.of(System.getProperty("xeenet.api.md", "missing"));
+    Assumptions.assumeTrue(Files.isRegularFile(apiMd), "no API.md at " + apiMd);
+    Set<String> documented = new TreeSet<>();
+    Matcher route =
+        Pattern.compile("`(GET|POST|PUT|DELETE|PATCH) (/[^`? ]*)[^`]*`")
+            .matcher(Files.readString(apiMd));
+    while (route.find()) {
+      documented.add(route.group(1) + " " + template(route.group(2)));
+    }
+    Matcher more =
+        Pattern.compile("`(POST) (/campaigns/\\{id})/pause`, `/(\\w+)`, `/(\\w+)`")
+            .matcher(Files.readString(apiMd));
+    while (more.find()) {
+      documented.add("POST " + template(more.group(2) + "/" + more.group(3)));
+      documented.add("POST " + template(more.group(2) + "/" + more.group(4)));
+    }
+    assertThat(documented).contains("POST /workers", "GET /campaigns/{}");
+
+    HttpResponse<String> openapi =
+        HTTP.send(
+            HttpRequest.newBuilder(base.resolve("openapi"))
+                .header("Accept", "application/json")
+                .timeout(Duration.ofSeconds(60))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(openapi.statusCode()).isEqualTo(200);
+    Set<String> served = new TreeSet<>();
+    try (JsonReader reader = Json.createReader(new StringReader(openapi.body()))) {
+      JsonObject paths = reader.readObject().getJsonObject("paths");
+      for (String path : paths.keySet()) {
+        for (String method : paths.getJsonObject(path).keySet()) {
+          served.add(
+              method.toUpperCase(Locale.ROOT) + " " + template(path.replaceFirst("^/api/v1", "")));
+        }
+      }
+    }
+    assertThat(served).containsAll(documented);
+  }
+
+  /**
+   * A route with its parameters' names left out: {@code /workers/{worker_id}} → {@code
+   * /workers/{}}.
+   */
+  private static String template(String path) {
+    return path.replaceAll("\\{[^}]*}", "{}").replaceAll("/+$", "");
   }
 
   private static int script(String command, Path log, int seconds) throws Exception {

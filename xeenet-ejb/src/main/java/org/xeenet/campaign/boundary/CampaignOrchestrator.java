@@ -60,6 +60,7 @@ public class CampaignOrchestrator {
   @Inject Event<CampaignSubmitted> submitted;
 
   @Inject Event<CampaignEnded> ended;
+  @Inject Event<CampaignStateChanged> stateChanged;
 
   /** Validates the brief and creates its campaign; the expansion job starts after commit. */
   public CampaignView submit(BriefSpec brief, String ownerId) {
@@ -265,6 +266,7 @@ public class CampaignOrchestrator {
       throw new ConflictException(e.getMessage());
     }
     LOG.info(() -> "campaign " + campaign.id() + " is now " + campaign.status());
+    stateChanged.fire(new CampaignStateChanged(campaign.id(), campaign.status().name()));
   }
 
   private Campaign campaign(String id) {

@@ -3,6 +3,7 @@ package org.xeenet.operations.boundary;
 import jakarta.annotation.Resource;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -10,6 +11,7 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+import org.xeenet.cluster.boundary.DataGrid;
 
 /** Ready when the database answers with the schema installed and the batch runtime is up. */
 @Readiness
@@ -17,6 +19,8 @@ import org.eclipse.microprofile.health.Readiness;
 public class PlatformReadiness implements HealthCheck {
   @Resource(lookup = "jdbc/xeenet")
   DataSource dataSource;
+
+  @Inject DataGrid grid;
 
   @Override
   public HealthCheckResponse call() {
@@ -37,6 +41,8 @@ public class PlatformReadiness implements HealthCheck {
       up = false;
       response.withData("batch", e.getClass().getSimpleName() + ": " + e.getMessage());
     }
+    response.withData("cluster_members", grid.members());
+    grid.clusterName().ifPresent(name -> response.withData("cluster", name));
     return response.status(up).build();
   }
 }

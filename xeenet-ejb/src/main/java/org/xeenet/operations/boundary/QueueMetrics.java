@@ -21,13 +21,18 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+import org.xeenet.cluster.boundary.CampaignStateHeard;
+import org.xeenet.cluster.boundary.DataGrid;
 import org.xeenet.task.boundary.TaskResultSettled;
 import org.xeenet.task.entity.TaskStatus;
 
 /**
  * Queue metrics in the application registry: {@code xeenet_tasks{status}} (gauges, read at most
  * every 5 s), {@code xeenet_workers_online} (seen in the last 5 minutes) and {@code
- * xeenet_results_total{outcome}} (counted when a settlement commits).
+ * xeenet_results_total{outcome}} (counted when a settlement commits), {@code
+ * xeenet_cluster_members} (1 without the data grid) and {@code
+ * xeenet_campaign_state_heard_total{status}} (campaign state changes this instance heard of) and
+ * {@code xeenet_worker_credits} (credits issued to workers, net of clawbacks).
  */
 @ApplicationScoped
 public class QueueMetrics {
@@ -41,6 +46,8 @@ public class QueueMetrics {
   @Resource(lookup = "jdbc/xeenet")
   DataSource dataSource;
 
+  @Inject DataGrid grid;
+
   private volatile Map<String, Long> tasksByStatus = Map.of();
   private volatile long workersOnline;
   private volatile long readAt;
@@ -53,6 +60,8 @@ public class QueueMetrics {
           () -> snapshot().getOrDefault(status.name(), 0L),
           new Tag("status", status.name()));
     }
+    registry.gauge("xeenet_cluster_members", grid::members);
+    registry.gauge("xeenet_worker_credits", this::workerCredits);
     registry.gauge(
         "xeenet_workers_online",
         () -> {
@@ -68,6 +77,36 @@ public class QueueMetrics {
 
   void settled(@Observes(during = TransactionPhase.AFTER_SUCCESS) TaskResultSettled settled) {
     registry.counter("xeenet_results_total", new Tag("outcome", settled.outcome())).inc();
+  }
+
+  private volatile double workerCredits;
+  private volatile long creditsReadAt;
+
+  /**
+   * Credits issued to workers, net of clawbacks (the ledger's worker accounts), read at most every
+   * 5 s.
+   */
+  synchronized double workerCredits() {
+    long now = System.currentTimeMillis();
+    if (now - creditsReadAt < 5_000) {
+      return workerCredits;
+    }
+    creditsReadAt = now;
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rs =
+            statement.executeQuery(
+                "SELECT SUM(AMOUNT) FROM XN_LEDGER_POSTING WHERE ACCOUNT LIKE 'worker:%' WITH UR")) {
+      rs.next();
+      workerCredits = rs.getLong(1) / 1000.0;
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "cannot read the credits issued", e);
+    }
+    return workerCredits;
+  }
+
+  void heard(@Observes CampaignStateHeard heard) {
+    registry.counter("xeenet_campaign_state_heard_total", new Tag("status", heard.status())).inc();
   }
 
   private synchronized Map<String, Long> snapshot() {

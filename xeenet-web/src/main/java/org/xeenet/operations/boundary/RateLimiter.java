@@ -33,19 +33,31 @@ final class RateLimiter {
    * seconds (at least 1) until a token is there.
    */
   synchronized long acquire(String key, long nowNanos) {
-    // state: [0] = tokens × MINUTE_NANOS (fixed point), [1] = last refill time
-    long capacity = perMinute * MINUTE_NANOS;
-    long[] bucket = buckets.computeIfAbsent(key, k -> new long[] {capacity, nowNanos});
-    long elapsed = Math.max(0, nowNanos - bucket[1]);
-    long refill = elapsed >= MINUTE_NANOS ? capacity : elapsed * perMinute;
-    bucket[0] = Math.min(capacity, bucket[0] + refill);
-    bucket[1] = nowNanos;
-    if (bucket[0] >= MINUTE_NANOS) {
-      bucket[0] -= MINUTE_NANOS;
-      return 0;
+    long[] bucket = buckets.get(key);
+    long[] next = take(bucket, nowNanos, perMinute, MINUTE_NANOS);
+    buckets.put(key, new long[] {next[0], next[1]});
+    return next[2];
+  }
+
+  /**
+   * One take from a token bucket: {@code state} is {tokens × minute (fixed point), last refill
+   * time}, or null for a full bucket; times in units of which {@code minute} make a minute. Returns
+   * {tokens, time, wait}: the new state and 0 when granted, or the whole seconds (at least 1) until
+   * a token is there. Used for this instance's buckets and, clustered, for the shared ones.
+   */
+  static long[] take(long[] state, long now, int perMinute, long minute) {
+    long capacity = perMinute * minute;
+    long tokens = state == null ? capacity : state[0];
+    long last = state == null ? now : state[1];
+    long elapsed = Math.max(0, now - last);
+    long refill = elapsed >= minute ? capacity : elapsed * perMinute;
+    tokens = Math.min(capacity, tokens + refill);
+    if (tokens >= minute) {
+      return new long[] {tokens - minute, now, 0};
     }
-    long missing = MINUTE_NANOS - bucket[0];
-    long nanos = (missing + perMinute - 1) / perMinute;
-    return Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
+    long missing = minute - tokens;
+    long units = (missing + perMinute - 1) / perMinute;
+    long unitsPerSecond = minute / 60;
+    return new long[] {tokens, now, Math.max(1, (units + unitsPerSecond - 1) / unitsPerSecond)};
   }
 }

@@ -45,4 +45,17 @@ class RateLimiterTest {
     assertThat(RegistrationRateLimit.isRegistration("workers/w1/lease")).isFalse();
     assertThat(RegistrationRateLimit.isRegistration(null)).isFalse();
   }
+
+  @Test
+  void theSharedBucketFollowsTheSameRulesInMilliseconds() {
+    long[] state = null;
+    for (int i = 0; i < 3; i++) {
+      state = RateLimiter.take(state, 1_000, 3, 60_000);
+      assertThat(state[2]).isZero();
+    }
+    long[] refused = RateLimiter.take(state, 1_000, 3, 60_000);
+    assertThat(refused[2]).isEqualTo(20);
+    assertThat(RateLimiter.take(refused, 16_000, 3, 60_000)[2]).isEqualTo(5);
+    assertThat(RateLimiter.take(refused, 21_000, 3, 60_000)[2]).isZero();
+  }
 }
