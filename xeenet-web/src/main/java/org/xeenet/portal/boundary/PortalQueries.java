@@ -395,7 +395,9 @@ public class PortalQueries {
     requireVisible(campaignId, callerId);
     var query =
         em.createNativeQuery(
-            "SELECT COUNT(*) FROM XN_TASK t LEFT JOIN XN_WORKER w ON w.ID = t.WORKER_ID"
+            (request.workerFilter() == null
+                    ? "SELECT COUNT(*) FROM XN_TASK t"
+                    : "SELECT COUNT(*) FROM XN_TASK t LEFT JOIN XN_WORKER w ON w.ID = t.WORKER_ID")
                 + TaskTableQuery.where(request));
     bind(query, campaignId, request);
     return ((Number) query.getSingleResult()).longValue();
