@@ -69,6 +69,28 @@ class PortalIT {
             .taskCounts()
             .getOrDefault("VALID", 0L)
             .intValue();
+    // the wizard's estimate over REST: 200 for a good brief, 400 with field errors, 401 without
+    ApiClient api = new ApiClient(URI.create(url + "/"));
+    java.net.http.HttpResponse<String> estimate =
+        api.post(
+            "briefs/estimate",
+            admin,
+            "{\"title\":\"estimate\",\"num_tasks\":10,\"time_budget_per_task\":60,"
+                + "\"replication\":2}");
+    org.assertj.core.api.Assertions.assertThat(estimate.statusCode())
+        .as(estimate.body())
+        .isEqualTo(200);
+    org.xeenet.api.BriefEstimate e = ApiClient.read(estimate, org.xeenet.api.BriefEstimate.class);
+    org.assertj.core.api.Assertions.assertThat(e.taskRuns()).isEqualTo(20);
+    org.assertj.core.api.Assertions.assertThat(e.estimateCredits()).isPositive();
+    org.assertj.core.api.Assertions.assertThat(e.etaSeconds()).isPositive();
+    java.net.http.HttpResponse<String> bad =
+        api.post("briefs/estimate", admin, "{\"title\":\"\",\"num_tasks\":0}");
+    org.assertj.core.api.Assertions.assertThat(bad.statusCode()).isEqualTo(400);
+    org.assertj.core.api.Assertions.assertThat(bad.body()).contains("num_tasks");
+    org.assertj.core.api.Assertions.assertThat(
+            api.post("briefs/estimate", null, "{\"title\":\"x\"}").statusCode())
+        .isEqualTo(401);
     String dir = System.getProperty("xeenet.portal.tour.screenshots");
     WebDriver driver = PortalBrowserChecks.startChromium();
     try {
