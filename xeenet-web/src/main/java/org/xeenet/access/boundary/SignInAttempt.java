@@ -7,9 +7,19 @@ import org.xeenet.account.boundary.Accounts.SignInOutcome;
 @RequestScoped
 public class SignInAttempt {
   private SignInOutcome outcome;
+  private boolean throttled;
 
   void record(SignInOutcome outcome) {
     this.outcome = outcome;
+  }
+
+  void throttled() {
+    this.throttled = true;
+  }
+
+  /** Whether this address made too many sign-in attempts in the last minute. */
+  public boolean isThrottled() {
+    return throttled;
   }
 
   /** Whether the account was locked by repeated wrong passwords. */

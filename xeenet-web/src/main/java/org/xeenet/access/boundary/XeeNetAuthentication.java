@@ -8,6 +8,7 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,10 +17,12 @@ import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.xeenet.access.control.Caller;
 import org.xeenet.account.boundary.Accounts;
 import org.xeenet.account.boundary.Identity;
 import org.xeenet.account.control.BearerToken;
+import org.xeenet.operations.boundary.RateLimiter;
 
 /**
  * The one authentication mechanism of the application (Jakarta Security):
@@ -47,6 +50,15 @@ public class XeeNetAuthentication implements HttpAuthenticationMechanism {
   @Inject IdentityStoreHandler identityStores;
 
   @EJB Accounts accounts;
+
+  @Inject SignInAttempt attempt;
+
+  @Inject
+  @ConfigProperty(name = "xeenet.signin.per-minute", defaultValue = "30")
+  int signInsPerMinute;
+
+  /** Password checks per client address: each costs a deliberately slow hash. */
+  private volatile RateLimiter signInLimiter;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -83,6 +95,11 @@ public class XeeNetAuthentication implements HttpAuthenticationMechanism {
 
   private AuthenticationStatus signIn(
       HttpServletRequest request, HttpMessageContext context, Credential credential) {
+    if (credential instanceof UsernamePasswordCredential && throttled(request)) {
+      attempt.throttled();
+      LOG.warning(() -> "sign-in attempts from " + request.getRemoteAddr() + " throttled");
+      return AuthenticationStatus.SEND_FAILURE;
+    }
     CredentialValidationResult result = identityStores.validate(credential);
     if (result.getStatus() != CredentialValidationResult.Status.VALID
         || result.getCallerGroups().contains(WorkerIdentityStore.GROUP)) {
@@ -106,6 +123,18 @@ public class XeeNetAuthentication implements HttpAuthenticationMechanism {
       session.removeAttribute(SESSION_ACCOUNT);
     }
     request.removeAttribute(Callers.ATTRIBUTE);
+  }
+
+  private boolean throttled(HttpServletRequest request) {
+    if (signInsPerMinute <= 0) {
+      return false;
+    }
+    RateLimiter limiter = signInLimiter;
+    if (limiter == null) {
+      limiter = new RateLimiter(signInsPerMinute, 10_000);
+      signInLimiter = limiter;
+    }
+    return limiter.acquire(request.getRemoteAddr(), System.nanoTime()) > 0;
   }
 
   static boolean isApi(HttpServletRequest request) {

@@ -8,12 +8,12 @@ import java.util.Map;
  * perMinute} saved up. Remembers at most {@code maxKeys} keys (the least recently used go, which
  * only ever gives a forgotten key a full bucket again).
  */
-final class RateLimiter {
+public final class RateLimiter {
   private static final long MINUTE_NANOS = 60_000_000_000L;
   private final int perMinute;
   private final Map<String, long[]> buckets;
 
-  RateLimiter(int perMinute, int maxKeys) {
+  public RateLimiter(int perMinute, int maxKeys) {
     this.perMinute = Math.min(perMinute, 1_000_000);
     this.buckets =
         new LinkedHashMap<>(256, 0.75f, true) {
@@ -24,7 +24,7 @@ final class RateLimiter {
         };
   }
 
-  int perMinute() {
+  public int perMinute() {
     return perMinute;
   }
 
@@ -32,7 +32,7 @@ final class RateLimiter {
    * Takes one token for {@code key} at {@code nowNanos}: 0 when granted, otherwise the whole
    * seconds (at least 1) until a token is there.
    */
-  synchronized long acquire(String key, long nowNanos) {
+  public synchronized long acquire(String key, long nowNanos) {
     long[] bucket = buckets.get(key);
     long[] next = take(bucket, nowNanos, perMinute, MINUTE_NANOS);
     buckets.put(key, new long[] {next[0], next[1]});

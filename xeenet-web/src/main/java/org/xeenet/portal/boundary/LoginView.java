@@ -82,15 +82,20 @@ public class LoginView {
     FacesContext.getCurrentInstance()
         .addMessage(
             "signin:password",
-            attempt.locked()
+            attempt.isThrottled()
                 ? new FacesMessage(
                     FacesMessage.SEVERITY_ERROR,
-                    "Account locked.",
-                    "Too many wrong passwords: this account is locked for 15 minutes.")
-                : new FacesMessage(
-                    FacesMessage.SEVERITY_ERROR,
-                    "Wrong user name or password.",
-                    "Wrong user name or password. Check them and try again."));
+                    "Too many attempts.",
+                    "Too many sign-in attempts from this address: wait a minute and try again.")
+                : attempt.locked()
+                    ? new FacesMessage(
+                        FacesMessage.SEVERITY_ERROR,
+                        "Account locked.",
+                        "Too many wrong passwords: this account is locked for 15 minutes.")
+                    : new FacesMessage(
+                        FacesMessage.SEVERITY_ERROR,
+                        "Wrong user name or password.",
+                        "Wrong user name or password. Check them and try again."));
     return null;
   }
 
