@@ -61,14 +61,14 @@ public final class FaultBenchmark {
                     + REAP
                     + " -Dxeenet.task.max-attempts=1000 -Dxeenet.registration.per-minute=0");
     Path data = dir.resolve("server");
-    ServerProcess[] server = {ServerProcess.start(port, data, env)};
+    ServerProcess[] server = {ServerProcess.start(port, data, env, 1200)};
     try {
       new Run(new ApiClient(server[0].base()), workers, kills, tasks, abandon)
           .execute(
               () -> {
                 server[0].crash();
                 long from = System.nanoTime();
-                server[0] = ServerProcess.start(port, data, env);
+                server[0] = ServerProcess.start(port, data, env, 1200);
                 return (System.nanoTime() - from) / 1e9;
               },
               new DerbyRestart(derbyPort, dir.resolve("derby-home"), derby));
@@ -293,10 +293,16 @@ public final class FaultBenchmark {
       return -1;
     }
 
+    /** The ledger's transaction count, asked until the server answers with one. */
     private long ledgerTransactions() throws Exception {
-      String body = call(() -> api.get("ledger/verify", ADMIN).body());
-      Matcher m = TRANSACTIONS.matcher(body);
-      return m.find() ? Long.parseLong(m.group(1)) : -1;
+      return call(
+          () -> {
+            Matcher m = TRANSACTIONS.matcher(api.get("ledger/verify", ADMIN).body());
+            if (!m.find()) {
+              throw new IllegalStateException("no ledger count yet");
+            }
+            return Long.parseLong(m.group(1));
+          });
     }
 
     private void report(

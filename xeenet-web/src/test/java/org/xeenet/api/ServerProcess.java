@@ -47,6 +47,12 @@ final class ServerProcess {
   /** Starts {@code ./xeenet server} and returns once it printed its ready line. */
   static ServerProcess start(int port, Path dataDir, Map<String, String> environment)
       throws Exception {
+    return start(port, dataDir, environment, 300);
+  }
+
+  /** As {@link #start(int, Path, Map)}, waiting up to {@code seconds} for the ready line. */
+  static ServerProcess start(int port, Path dataDir, Map<String, String> environment, int seconds)
+      throws Exception {
     ProcessBuilder builder =
         new ProcessBuilder("bash", root().resolve("xeenet").toString(), "server")
             .directory(root().toFile())
@@ -55,7 +61,7 @@ final class ServerProcess {
     builder.environment().put("XEENET_DATA_DIR", dataDir.toString());
     builder.environment().putAll(environment);
     Process process = builder.start();
-    awaitLine(process, "ready", 300);
+    awaitLine(process, "ready", seconds);
     return new ServerProcess(process, port);
   }
 
