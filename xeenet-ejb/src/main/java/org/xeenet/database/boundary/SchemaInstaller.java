@@ -30,7 +30,8 @@ public class SchemaInstaller {
           "db/derby/V2__queue.sql",
           "db/derby/V3__economics.sql",
           "db/derby/V4__search_results.sql",
-          "db/derby/V5__accounts.sql");
+          "db/derby/V5__accounts.sql",
+          "db/derby/V6__trust_checks.sql");
 
   @Resource(lookup = "jdbc/xeenet")
   DataSource dataSource;

@@ -94,6 +94,14 @@ public class Economics {
   @ConfigProperty(name = "xeenet.economics.flops-per-credit", defaultValue = "1e12")
   double flopsPerCredit;
 
+  /**
+   * Test-only: credit simulated results like real ones, so the trust benchmark's simulated workers
+   * can earn and lose credits. Off in production (simulated results earn nothing).
+   */
+  @Inject
+  @ConfigProperty(name = "xeenet.economics.credit-simulated", defaultValue = "false")
+  boolean creditSimulated;
+
   // the queue's lease window, to tell a quick return
   @Inject
   @ConfigProperty(name = "xeenet.lease.budget-factor", defaultValue = "2.0")
@@ -185,8 +193,8 @@ public class Economics {
     TaskResult result = settled.result();
     switch (settled.outcome()) {
       case "VALID" -> {
-        if (result == null || Boolean.TRUE.equals(result.simulated())) {
-          return; // simulated results are never credited
+        if (result == null || (Boolean.TRUE.equals(result.simulated()) && !creditSimulated)) {
+          return; // simulated results are never credited (but in the trust benchmark)
         }
         pay(settled, result);
       }

@@ -203,6 +203,32 @@ public class Task {
     this.finishedAt = now;
   }
 
+  /**
+   * The trust agent found the VALID result of this worker false (failed verification or
+   * replication, replay, clawback): the result is dropped and the task goes back to the queue when
+   * {@code requeue} and attempts are left, else it ends INVALID. Answers whether it changed.
+   */
+  public boolean resultRejected(String ofWorkerId, String reason, boolean requeue, Instant now) {
+    if (status != TaskStatus.VALID || !ofWorkerId.equals(workerId)) {
+      return false;
+    }
+    recordReason("attempt " + attempts + ": result INVALID: " + reason);
+    valBpb = null;
+    trainLoss = null;
+    stepsCompleted = null;
+    wallTimeSeconds = null;
+    tokensProcessed = null;
+    if (requeue && attempts < maxAttempts) {
+      status = TaskStatus.QUEUED;
+      workerId = null;
+      finishedAt = null;
+    } else {
+      status = TaskStatus.INVALID;
+      finishedAt = now;
+    }
+    return true;
+  }
+
   /** The campaign was cancelled: a task not yet ended will never run. */
   public void cancel(Instant now) {
     if (!status.isFinal()) {

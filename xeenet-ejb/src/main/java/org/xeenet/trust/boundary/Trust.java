@@ -100,6 +100,65 @@ public class Trust {
     record(workerId, leaseId, taskId, TrustEvent.CLAWBACK, Reputation.CLAWBACK_WEIGHT, reason, now);
   }
 
+  /**
+   * A result the trust agent's checks (or a replay) proved false that had not been paid: weighs
+   * like a clawback.
+   */
+  public void rejected(String workerId, String leaseId, String taskId, String reason, Instant now) {
+    record(workerId, leaseId, taskId, TrustEvent.REJECTED, Reputation.CLAWBACK_WEIGHT, reason, now);
+  }
+
+  /** Another worker's check agreed with the result of this lease. */
+  public void confirmed(String workerId, String leaseId, String taskId, Instant now) {
+    record(workerId, leaseId, taskId, TrustEvent.CONFIRMED, Reputation.VALID_WEIGHT, null, now);
+  }
+
+  /** A check a worker ran (under {@code checkLeaseId}) was upheld, or outvoted. */
+  public void checkDone(
+      String checkerId,
+      String checkLeaseId,
+      String taskId,
+      boolean upheld,
+      String detail,
+      Instant now) {
+    if (upheld) {
+      // recorded, weight 0: running honest checks must not launder a cheater's reputation
+      record(checkerId, checkLeaseId, taskId, TrustEvent.CHECK_OK, 0, null, now);
+    } else {
+      record(
+          checkerId,
+          checkLeaseId,
+          taskId,
+          TrustEvent.CHECK_WRONG,
+          Reputation.INVALID_WEIGHT,
+          detail,
+          now);
+    }
+  }
+
+  /** The kinds of a lease's trust events, oldest first. */
+  public List<String> eventKinds(String leaseId) {
+    return em.createQuery(
+            "SELECT e.kind FROM TrustEvent e WHERE e.leaseId = :l ORDER BY e.createdAt",
+            String.class)
+        .setParameter("l", leaseId)
+        .getResultList();
+  }
+
+  /** Whether a lease has a trust event of this kind. */
+  public boolean hasEvent(String leaseId, String kind) {
+    return has(leaseId, kind);
+  }
+
+  /** Results of a worker that another worker's check confirmed. */
+  public long confirmedResults(String workerId) {
+    return em.createQuery(
+            "SELECT COUNT(e) FROM TrustEvent e WHERE e.workerId = :w AND e.kind = :k", Long.class)
+        .setParameter("w", workerId)
+        .setParameter("k", TrustEvent.CONFIRMED)
+        .getSingleResult();
+  }
+
   private void record(
       String workerId,
       String leaseId,
@@ -140,21 +199,26 @@ public class Trust {
   public Reputation reputation(String workerId) {
     double good = 0;
     double bad = 0;
+    double falseValid = 0;
     for (Object[] row :
         em.createQuery(
-                "SELECT e.kind, SUM(e.weight) FROM TrustEvent e WHERE e.workerId = :w"
+                "SELECT e.kind, SUM(e.weight), COUNT(e) FROM TrustEvent e WHERE e.workerId = :w"
                     + " GROUP BY e.kind",
                 Object[].class)
             .setParameter("w", workerId)
             .getResultList()) {
       double weight = ((Number) row[1]).doubleValue();
-      if (TrustEvent.VALID.equals(row[0])) {
+      if (TrustEvent.isGood((String) row[0])) {
         good += weight;
       } else {
         bad += weight;
       }
+      if (TrustEvent.CLAWBACK.equals(row[0])) {
+        // a clawed-back result had been counted VALID when it was paid: that was false
+        falseValid += ((Number) row[2]).doubleValue() * Reputation.VALID_WEIGHT;
+      }
     }
-    return Reputation.of(good, bad, quarantineBelow);
+    return Reputation.of(Math.max(0, good - falseValid), bad, quarantineBelow);
   }
 
   /** Validated results of a worker that were not clawed back. */

@@ -19,6 +19,23 @@ public class TrustEvent {
   public static final String IMPLAUSIBLE = "IMPLAUSIBLE";
   public static final String CLAWBACK = "CLAWBACK";
 
+  /** The checks proved this (unpaid) result false. */
+  public static final String REJECTED = "REJECTED";
+
+  /** Another worker's check agreed with this result. */
+  public static final String CONFIRMED = "CONFIRMED";
+
+  /** A check this worker ran was upheld. */
+  public static final String CHECK_OK = "CHECK_OK";
+
+  /** A check this worker ran was outvoted by another checker. */
+  public static final String CHECK_WRONG = "CHECK_WRONG";
+
+  /** The kinds that raise a reputation; every other kind lowers it by its weight. */
+  public static boolean isGood(String kind) {
+    return VALID.equals(kind) || CONFIRMED.equals(kind) || CHECK_OK.equals(kind);
+  }
+
   @Id
   @Column(name = "ID", updatable = false)
   private String id;

@@ -116,6 +116,11 @@ public class Worker {
     return codePackages == null ? List.of() : List.of(codePackages.split(","));
   }
 
+  /** The training capability as registered (JSON), or null. */
+  public String capabilityJson() {
+    return capabilityJson;
+  }
+
   public Instant lastSeenAt() {
     return lastSeenAt;
   }

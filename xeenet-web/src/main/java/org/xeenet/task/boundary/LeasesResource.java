@@ -16,13 +16,16 @@ import org.xeenet.api.HeartbeatAck;
 import org.xeenet.api.ResultAck;
 import org.xeenet.api.TaskResult;
 import org.xeenet.problem.TransientFailure;
+import org.xeenet.trust.boundary.Checks;
 
-/** A worker's leases: heartbeats and the result. */
+/** A worker's leases (of tasks, and of the trust agent's checks): heartbeats and the result. */
 @Path("leases/{leaseId}")
 @Produces(MediaType.APPLICATION_JSON)
 @WorkerCaller
 public class LeasesResource {
   @EJB TaskQueue queue;
+
+  @EJB Checks checks;
 
   @POST
   @Path("heartbeat")
@@ -30,6 +33,9 @@ public class LeasesResource {
   public HeartbeatAck heartbeat(
       @PathParam("leaseId") String leaseId, Heartbeat progress, @Context SecurityContext security) {
     String workerId = Caller.of(security).id();
+    if (Checks.isCheckLease(leaseId)) {
+      return TransientFailure.retry(() -> checks.heartbeat(leaseId, workerId));
+    }
     return TransientFailure.retry(() -> queue.heartbeat(leaseId, workerId, progress));
   }
 
@@ -39,6 +45,9 @@ public class LeasesResource {
   public ResultAck result(
       @PathParam("leaseId") String leaseId, TaskResult result, @Context SecurityContext security) {
     String workerId = Caller.of(security).id();
+    if (Checks.isCheckLease(leaseId)) {
+      return TransientFailure.retry(() -> checks.submit(leaseId, workerId, result));
+    }
     return TransientFailure.retry(() -> queue.submit(leaseId, workerId, result));
   }
 }

@@ -13,12 +13,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.xeenet.access.boundary.ResearcherCaller;
 import org.xeenet.access.control.Caller;
 import org.xeenet.account.boundary.Accounts;
 import org.xeenet.account.entity.Researcher;
 import org.xeenet.economics.boundary.AccountViews.ClawbackDone;
 import org.xeenet.economics.boundary.Economics;
+import org.xeenet.economics.boundary.Ledger;
+import org.xeenet.economics.control.Credits;
+import org.xeenet.economics.control.Transfer;
 import org.xeenet.problem.ForbiddenException;
 import org.xeenet.trust.control.Reputation;
 
@@ -32,6 +36,10 @@ public class TrustResource {
   @EJB Trust trust;
 
   @EJB Economics economics;
+
+  @EJB Checks checks;
+
+  @EJB Ledger ledger;
 
   @EJB Accounts accounts;
 
@@ -86,7 +94,80 @@ public class TrustResource {
       ClawbackRequest body,
       @Context SecurityContext security) {
     requireAdmin(Caller.of(security));
-    return economics.clawback(leaseId, body == null ? null : body.reason());
+    String reason = body == null ? null : body.reason();
+    ClawbackDone done = economics.clawback(leaseId, reason);
+    // the clawed-back result is no longer the task's: back to the queue (or INVALID)
+    checks.invalidate(leaseId, reason == null || reason.isBlank() ? "clawed back" : reason);
+    return done;
+  }
+
+  /** The trust agent's checks: counts by kind and status, and the steps replicated. */
+  @GET
+  @Path("checks")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Map<String, Object> checks(@Context SecurityContext security) {
+    requireAdmin(Caller.of(security));
+    return checks.summary();
+  }
+
+  /** What one result earned and gave back, and what the trust agent recorded about it. */
+  public record LeaseStanding(
+      @JsonbProperty("lease_id") String leaseId,
+      @JsonbProperty("credited") double credited,
+      @JsonbProperty("clawed_back") double clawedBack,
+      @JsonbProperty("events") List<String> events) {}
+
+  /** A result's credits and trust events (administrators). */
+  @GET
+  @Path("leases/{lease_id}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public LeaseStanding lease(
+      @PathParam("lease_id") String leaseId, @Context SecurityContext security) {
+    requireAdmin(Caller.of(security));
+    var charge = ledger.transfer(Transfer.CHARGE, leaseId);
+    var clawback = ledger.transfer(Transfer.CLAWBACK, leaseId);
+    String worker = ledger.find(Transfer.CHARGE, leaseId).map(t -> t.workerId()).orElse(null);
+    String account = worker == null ? null : org.xeenet.economics.control.Accounts.worker(worker);
+    return new LeaseStanding(
+        leaseId,
+        charge.map(t -> Credits.fromMilli(t.amountOn(account))).orElse(0.0),
+        clawback.map(t -> Credits.fromMilli(-t.amountOn(account))).orElse(0.0),
+        trust.eventKinds(leaseId));
+  }
+
+  /** One check of a result. */
+  public record CheckView(
+      @JsonbProperty("check_id") String checkId,
+      @JsonbProperty("kind") String kind,
+      @JsonbProperty("status") String status,
+      @JsonbProperty("round") int round,
+      @JsonbProperty("checker_id") String checkerId,
+      @JsonbProperty("max_steps") Long maxSteps,
+      @JsonbProperty("claimed_val_bpb") Double claimedValBpb,
+      @JsonbProperty("measured_val_bpb") Double measuredValBpb,
+      @JsonbProperty("detail") String detail) {}
+
+  /** The checks of one result (by its lease). */
+  @GET
+  @Path("leases/{lease_id}/checks")
+  @Produces(MediaType.APPLICATION_JSON)
+  public List<CheckView> checksOf(
+      @PathParam("lease_id") String leaseId, @Context SecurityContext security) {
+    requireAdmin(Caller.of(security));
+    return checks.of(leaseId).stream()
+        .map(
+            c ->
+                new CheckView(
+                    c.id(),
+                    c.kind(),
+                    c.status(),
+                    c.round(),
+                    c.checkerId(),
+                    c.maxSteps(),
+                    c.claimedValBpb(),
+                    c.measuredValBpb(),
+                    c.detail()))
+        .toList();
   }
 
   private void requireAdmin(Caller caller) {

@@ -3,6 +3,7 @@ package org.xeenet.worker.cli;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -77,6 +78,14 @@ public final class RunCommand implements Callable<Integer> {
       description =
           "Only if libtorch cannot load: submit clearly flagged simulated results (simulated=true).")
   boolean simulate;
+
+  @Option(
+      names = "--no-checks",
+      description =
+          "Do not run the server's checks of other workers' results (verify: recompute val_bpb of"
+              + " a checkpoint; replicate: train the same config again). Checks are offered before"
+              + " training tasks and count as tasks for --max-tasks.")
+  boolean noChecks;
 
   @Option(names = "--no-progress", description = "No progress bar (log lines instead).")
   boolean noProgress;
@@ -205,7 +214,19 @@ public final class RunCommand implements Callable<Integer> {
         device.useGpu()
             ? natives
             : new NativesProbe.Outcome(natives.ok(), natives.engineVersion(), 0, natives.error());
-    TrainingCapability cap = DeviceProfiler.capability(used);
+    TrainingCapability probed = DeviceProfiler.capability(used);
+    // checks need the real trainer: a simulating worker never runs them
+    TrainingCapability cap =
+        new TrainingCapability(
+            probed.runtime(),
+            probed.engine(),
+            probed.engineVersion(),
+            probed.hasNatives(),
+            probed.hasCuda(),
+            probed.codePackages(),
+            natives.ok() && !noChecks
+                ? List.of(org.xeenet.api.TaskSpec.VERIFY, org.xeenet.api.TaskSpec.REPLICATE)
+                : null);
     String workerName = name != null ? name : hostName();
     // measured lazily: only a (re-)registration sends it
     Supplier<WorkerRegistration> reg =

@@ -135,6 +135,22 @@ public final class XeeNetClient implements AutoCloseable {
     }
   }
 
+  /**
+   * PUTs the checkpoint of a lease's result (after the result, which names its hash); answers the
+   * HTTP status: 201 stored, 200 already stored; a 4xx is thrown as an {@link ApiException}.
+   */
+  public int uploadCheckpoint(WorkerCredentials creds, String leaseId, java.nio.file.Path file) {
+    try (Response r =
+        client
+            .target(api("/leases/" + leaseId + "/checkpoint"))
+            .request(MediaType.APPLICATION_JSON_TYPE)
+            .header(HttpHeaders.AUTHORIZATION, bearer(creds))
+            .put(Entity.entity(file.toFile(), MediaType.APPLICATION_OCTET_STREAM_TYPE))) {
+      expect(r, 201, 200);
+      return r.getStatus();
+    }
+  }
+
   /** GETs a dataset (absolute URL, or relative to the server) with the bearer token. */
   public InputStream openDataset(WorkerCredentials creds, String url) {
     Response r =

@@ -390,14 +390,31 @@ public final class LeaseLoop {
       long seed = task.seeds() == null || task.seeds().isEmpty() ? 0 : task.seeds().get(0);
       return SimulatedTraining.result(task.taskId(), task.config(), seed, budget);
     }
+    String kind = task.kindOrTrain();
+    Path checked = null;
+    if (TaskSpec.VERIFY.equals(kind)) {
+      try {
+        checked = checkpointToVerify(task, grant.leaseId());
+      } catch (IOException | RuntimeException e) {
+        LOG.error("[{}] checkpoint to verify unavailable: {}", label, e.getMessage());
+        return failed(task, "checkpoint download failed: " + e.getMessage());
+      }
+    }
     Path jobFile = null;
     try {
-      jobFile = writeJob(task, grant.leaseId(), budget, datasetPath);
+      jobFile = writeJob(task, grant.leaseId(), budget, datasetPath, TaskSpec.TRAIN.equals(kind));
       Deadlines deadlines = Deadlines.forBudget(budget);
       if (settings.graceOverrideSeconds() != null) {
         deadlines = deadlines.withGrace(settings.graceOverrideSeconds());
       }
-      ChildRun run = new ChildRun(jvm, deadlines, label, "--job", jobFile.toString());
+      ChildRun run =
+          checked != null
+              ? new ChildRun(
+                  jvm, deadlines, label, "--evaluate", jobFile.toString(), checked.toString())
+              : new ChildRun(jvm, deadlines, label, "--job", jobFile.toString());
+      if (!TaskSpec.TRAIN.equals(kind)) {
+        LOG.info("[{}] a {} check of another worker's result", label, kind);
+      }
       run.maxRss(maxRssBytes);
       current = run;
       if (stopping) {
@@ -432,15 +449,65 @@ public final class LeaseLoop {
       LOG.error("[{}] cannot run the trainer: {}", label, e.toString());
       result = failed(task, "cannot run the trainer: " + e.getMessage());
     } finally {
-      if (jobFile != null) {
-        try {
-          Files.deleteIfExists(jobFile);
-        } catch (IOException e) {
-          LOG.debug("cannot delete {}", jobFile);
+      for (Path f : java.util.Arrays.asList(jobFile, checked)) {
+        if (f != null) {
+          try {
+            Files.deleteIfExists(f);
+          } catch (IOException e) {
+            LOG.debug("cannot delete {}", f);
+          }
         }
       }
     }
     return result;
+  }
+
+  /** Downloads the checkpoint a verify check names and checks its hash. */
+  private Path checkpointToVerify(TaskSpec task, String leaseId) throws IOException {
+    if (task.checkpointUrl() == null || task.checkpointSha256() == null) {
+      throw new IOException("the check names no checkpoint");
+    }
+    Path dir = settings.workDir().resolve("checks");
+    Files.createDirectories(dir);
+    Path file = dir.resolve(leaseId.replaceAll("[^A-Za-z0-9._-]", "_") + ".params");
+    try (java.io.InputStream in = client.openDataset(creds, task.checkpointUrl())) {
+      Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    String sha = DatasetCache.sha256Of(file);
+    if (!sha.equals(task.checkpointSha256())) {
+      Files.deleteIfExists(file);
+      throw new IOException("the checkpoint's hash is " + sha + ", not " + task.checkpointSha256());
+    }
+    return file;
+  }
+
+  /** Where the trainer writes the final checkpoint of a lease's task. */
+  Path checkpointFile(String taskId, String leaseId) {
+    return settings
+        .workDir()
+        .resolve("checkpoints")
+        .resolve((taskId + "-" + leaseId).replaceAll("[^A-Za-z0-9._-]", "_") + ".params");
+  }
+
+  /** Uploads the checkpoint a delivered result names, then deletes the local copy. */
+  private void uploadCheckpoint(String label, String leaseId, TaskResult result) {
+    if (result.checkpointSha256() == null || result.taskId() == null) {
+      return;
+    }
+    Path file = checkpointFile(result.taskId(), leaseId);
+    if (!Files.isRegularFile(file)) {
+      LOG.warn("[{}] the checkpoint {} is gone: not uploaded", label, file);
+      return;
+    }
+    try {
+      int status = authorised(() -> client.uploadCheckpoint(creds, leaseId, file));
+      LOG.info("[{}] checkpoint uploaded ({})", label, status);
+      Files.deleteIfExists(file);
+    } catch (ApiException e) {
+      LOG.error("[{}] checkpoint refused ({}): {}", label, e.status(), e.getMessage());
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("[{}] checkpoint not uploaded: {}", label, e.toString());
+    }
   }
 
   enum Delivery {
@@ -466,6 +533,7 @@ public final class LeaseLoop {
           b.call("submit " + label, () -> authorised(() -> client.submit(creds, leaseId, result)));
       LOG.info("[{}] result accepted={} status={}", label, ack.accepted(), ack.status());
       outbox.remove(client.server(), leaseId);
+      uploadCheckpoint(label, leaseId, result);
       submitted++;
       if (status != null) {
         status.delivered(result, ack);
@@ -500,16 +568,12 @@ public final class LeaseLoop {
         task.dataset().sha256(), () -> client.openDataset(creds, task.dataset().url()));
   }
 
-  private Path writeJob(TaskSpec task, String leaseId, double budget, Path dataset)
+  private Path writeJob(
+      TaskSpec task, String leaseId, double budget, Path dataset, boolean withCheckpoint)
       throws IOException {
     Path dir = settings.workDir().resolve("jobs");
     Files.createDirectories(dir);
-    Path ckpt =
-        settings
-            .workDir()
-            .resolve("checkpoints")
-            .resolve(
-                (task.taskId() + "-" + leaseId).replaceAll("[^A-Za-z0-9._-]", "_") + ".params");
+    Path ckpt = withCheckpoint ? checkpointFile(task.taskId(), leaseId) : null;
     TrainerJob job =
         new TrainerJob(
             task.taskId(),
@@ -518,8 +582,11 @@ public final class LeaseLoop {
             task.seeds(),
             budget,
             dataset.toString(),
-            ckpt.toString());
-    job = resumed(job, task, ckpt);
+            ckpt == null ? null : ckpt.toString());
+    if (!TaskSpec.VERIFY.equals(task.kindOrTrain())) {
+      // a replica of a resumed (promoted) run resumes from the same parent checkpoint
+      job = resumed(job, task, ckpt != null ? ckpt : checkpointFile(task.taskId(), leaseId));
+    }
     Path f = Files.createTempFile(dir, "job-", ".json");
     Files.writeString(f, TrainerEvents.jsonb().toJson(job), StandardCharsets.UTF_8);
     return f;

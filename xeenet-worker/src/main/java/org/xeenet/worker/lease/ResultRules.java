@@ -68,7 +68,8 @@ public final class ResultRules {
         error,
         false,
         r.tokensProcessed(),
-        r.curve() == null ? List.of() : r.curve());
+        r.curve() == null ? List.of() : r.curve(),
+        TaskResult.COMPLETED.equals(status) ? r.checkpointSha256() : null);
   }
 
   private static TaskResult partial(

@@ -21,6 +21,8 @@ import org.xeenet.api.TaskResult;
  * <pre>
  * java ... org.xeenet.worker.trainer.TrainerMain --job FILE.json   train, print progress + result
  * java ... org.xeenet.worker.trainer.TrainerMain --probe           {"event":"probe","ok":true,...}
+ * java ... org.xeenet.worker.trainer.TrainerMain --evaluate FILE.json CHECKPOINT
+ *                                       val_bpb of the checkpoint (forward passes only), result line
  * </pre>
  *
  * Exit status: 0 when a result line was printed (whatever its status), 2 on bad arguments or an
@@ -72,6 +74,19 @@ public final class TrainerMain {
     }
     if (args.length == 2 && "--benchmark".equals(args[0])) {
       json.println(StartupBenchmark.run(Double.parseDouble(args[1])));
+      json.flush();
+      return;
+    }
+    if (args.length == 3 && "--evaluate".equals(args[0])) {
+      // the trust agent's verification: val_bpb of an uploaded checkpoint, no training
+      try {
+        TrainerJob job = readJob(Path.of(args[1]));
+        TaskResult r = CheckpointEvaluator.evaluate(job, Path.of(args[2]));
+        json.println(TrainerEvents.resultLine(r, "evaluated"));
+      } catch (IOException | RuntimeException e) {
+        System.err.println("cannot read job file " + args[1] + ": " + e);
+        System.exit(2);
+      }
       json.flush();
       return;
     }
