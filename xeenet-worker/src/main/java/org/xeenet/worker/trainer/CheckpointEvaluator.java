@@ -15,10 +15,10 @@ import org.xeenet.api.TaskResult;
 
 /**
  * Evaluate-only mode of the trainer, for the trust agent's verification by recomputation: builds
- * the model of the job's config, loads the checkpoint's weights and computes val_bpb on the same
- * validation batches the trainer's final evaluation uses ({@link CharLmTrainer#FINAL_EVAL_BATCHES},
- * forward passes only). A checkpoint that does not fit the config (another task's weights) gives a
- * completed result without val_bpb and the reason in {@code error}: the check then disagrees.
+ * the model of the job's config, loads the checkpoint's weights and computes val_bpb over the whole
+ * validation split as the trainer's final evaluation does (forward passes only). A checkpoint that
+ * does not fit the config (another task's weights) gives a completed result without val_bpb and the
+ * reason in {@code error}: the check then disagrees.
  */
 public final class CheckpointEvaluator {
   private static final double LN2 = Math.log(2);
@@ -74,19 +74,22 @@ public final class CheckpointEvaluator {
       }
       ParameterStore ps = new ParameterStore(mm, false);
       Loss ce = Loss.softmaxCrossEntropyLoss();
-      int n = data.valBatchCount(b, t, CharLmTrainer.FINAL_EVAL_BATCHES);
+      // the whole validation split in non-overlapping windows, as the trainer's final evaluation
+      int per = Math.max(b, 64);
+      int windows = data.fullValWindows(t);
       double sum = 0;
-      for (int i = 0; i < n; i++) {
-        CharDataset.Batch batch = data.valBatch(i, n, b, t);
+      for (int first = 0; first < windows; first += per) {
+        int n = Math.min(per, windows - first);
+        CharDataset.Batch batch = data.fullValBatch(first, n, t);
         try (NDManager sub = mm.newSubManager()) {
-          NDArray x = sub.create(batch.inputs(), new Shape(b, t));
-          NDArray y = sub.create(batch.targets(), new Shape((long) b * t));
+          NDArray x = sub.create(batch.inputs(), new Shape(n, t));
+          NDArray y = sub.create(batch.targets(), new Shape((long) n * t));
           NDArray logits = gpt.forward(ps, new NDList(x), false).singletonOrThrow();
-          NDArray loss = ce.evaluate(new NDList(y), new NDList(logits.reshape((long) b * t, v)));
-          sum += loss.getFloat();
+          NDArray loss = ce.evaluate(new NDList(y), new NDList(logits.reshape((long) n * t, v)));
+          sum += loss.getFloat() * n;
         }
       }
-      double bpb = TrainerEvents.round(sum / n / LN2, 5);
+      double bpb = TrainerEvents.round(sum / windows / LN2, 5);
       return result(job, bpb, TaskResult.COMPLETED, null, t0, deviceName);
     } catch (RuntimeException | LinkageError e) {
       return result(job, null, TaskResult.FAILED, "evaluation failed: " + e, t0, deviceName);
