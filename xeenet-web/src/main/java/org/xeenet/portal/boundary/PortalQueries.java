@@ -448,8 +448,9 @@ public class PortalQueries {
   }
 
   /**
-   * The orchestrator's visibility rule (the owner, or an administrator) in one query, for the
-   * table's pages and counts, which the poll asks for every few seconds: 404 otherwise.
+   * The orchestrator's visibility rule (the owner, an administrator, or a researcher it is shared
+   * with) in one query, for the table's pages and counts, which the poll asks for every few
+   * seconds: 404 otherwise.
    */
   void requireVisible(String campaignId, String callerId) {
     Number visible =
@@ -457,7 +458,9 @@ public class PortalQueries {
             em.createNativeQuery(
                     "SELECT COUNT(*) FROM XN_CAMPAIGN c WHERE c.ID = ?1 AND (c.OWNER_ID = ?2"
                         + " OR EXISTS (SELECT 1 FROM XN_RESEARCHER r WHERE r.ID = ?2"
-                        + " AND r.IS_ADMIN = 1))")
+                        + " AND r.IS_ADMIN = 1)"
+                        + " OR EXISTS (SELECT 1 FROM XN_CAMPAIGN_SHARE s WHERE s.CAMPAIGN_ID = ?1"
+                        + " AND s.RESEARCHER_ID = ?2))")
                 .setParameter(1, campaignId)
                 .setParameter(2, callerId)
                 .getSingleResult();
