@@ -88,6 +88,9 @@ public record Agreement(
       if (p.step() == null || p.trainLoss() == null || p.step() < curveFrom) {
         continue;
       }
+      if (!denseAround(r, p.step())) {
+        continue; // a wide gap: the straight line under-bends a falling loss curve
+      }
       Double at = interpolate(r, p.step());
       if (at != null && Math.abs(at - p.trainLoss()) > replicaLoss) {
         return String.format(
@@ -113,6 +116,18 @@ public record Agreement(
     }
     out.sort(java.util.Comparator.comparingLong(CurvePoint::step));
     return out;
+  }
+
+  /** Whether the replica logged close enough on both sides of the step to interpolate there. */
+  static boolean denseAround(List<CurvePoint> r, long step) {
+    for (int i = 1; i < r.size(); i++) {
+      CurvePoint a = r.get(i - 1);
+      CurvePoint b = r.get(i);
+      if (a.step() <= step && step <= b.step()) {
+        return b.step() - a.step() <= Math.max(10, step / 4);
+      }
+    }
+    return false;
   }
 
   static Double interpolate(List<CurvePoint> r, long step) {
