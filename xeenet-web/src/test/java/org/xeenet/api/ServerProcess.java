@@ -82,6 +82,11 @@ final class ServerProcess {
     return derby;
   }
 
+  /** CPU time one process used so far, in seconds. */
+  static double cpuOf(ProcessHandle handle) {
+    return handle.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
+  }
+
   URI base() {
     return URI.create("http://127.0.0.1:" + port + "/");
   }

@@ -62,6 +62,8 @@ public class CampaignOrchestrator {
   @Inject Event<CampaignEnded> ended;
   @Inject Event<CampaignStateChanged> stateChanged;
 
+  @Inject Event<CampaignStatusChanged> statusChanged;
+
   /** Validates the brief and creates its campaign; the expansion job starts after commit. */
   public CampaignView submit(BriefSpec brief, String ownerId) {
     List<FieldError> errors = new BriefValidator(new HashSet<>(datasets.names())).validate(brief);
@@ -153,6 +155,7 @@ public class CampaignOrchestrator {
       ended.fire(new CampaignEnded(campaignId, campaign.status().name()));
     } else {
       campaign.expanded();
+      statusChanged.fire(new CampaignStatusChanged(campaignId, campaign.status().name()));
     }
     LOG.info(
         () ->
@@ -170,6 +173,7 @@ public class CampaignOrchestrator {
     }
     if (queuedSoFar(campaignId) == planOf(campaign).initialTasks()) {
       campaign.expanded();
+      statusChanged.fire(new CampaignStatusChanged(campaignId, campaign.status().name()));
       LOG.info(() -> "campaign " + campaignId + ": every task is queued despite: " + reason);
       return;
     }
@@ -265,6 +269,7 @@ public class CampaignOrchestrator {
     } catch (IllegalStateException e) {
       throw new ConflictException(e.getMessage());
     }
+    statusChanged.fire(new CampaignStatusChanged(campaign.id(), campaign.status().name()));
     LOG.info(() -> "campaign " + campaign.id() + " is now " + campaign.status());
     stateChanged.fire(new CampaignStateChanged(campaign.id(), campaign.status().name()));
   }

@@ -31,7 +31,8 @@ public class SchemaInstaller {
           "db/derby/V3__economics.sql",
           "db/derby/V4__search_results.sql",
           "db/derby/V5__accounts.sql",
-          "db/derby/V6__trust_checks.sql");
+          "db/derby/V6__trust_checks.sql",
+          "db/derby/V7__queue_claims.sql");
 
   @Resource(lookup = "jdbc/xeenet")
   DataSource dataSource;

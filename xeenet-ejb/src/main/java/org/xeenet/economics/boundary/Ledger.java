@@ -5,9 +5,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Logger;
+import org.xeenet.economics.control.Accounts;
 import org.xeenet.economics.control.LedgerAudit;
 import org.xeenet.economics.control.LedgerAudit.TransactionSum;
 import org.xeenet.economics.control.Transfer;
@@ -49,6 +55,11 @@ public class Ledger {
       em.persist(new Posting(txn.id(), leg.account(), leg.amount()));
     }
     em.flush();
+    for (Leg leg : transfer.legs()) {
+      if (keepsBalance(leg.account())) {
+        addToBalance(leg.account(), leg.amount());
+      }
+    }
     LOG.info(
         () ->
             "ledger "
@@ -96,8 +107,48 @@ public class Ledger {
         .getResultList();
   }
 
-  /** An account's balance in millicredits: the sum of its postings. */
+  /**
+   * Escrow accounts keep their balance in a row changed with each posting (a charge reads its
+   * campaign's escrow; summing all its postings made a result cost grow with the results before
+   * it). Every posting on an escrow account happens under its campaign's lock.
+   */
+  static boolean keepsBalance(String account) {
+    return account.startsWith(Accounts.ESCROW);
+  }
+
+  private void addToBalance(String account, long amount) {
+    int updated =
+        em.createNativeQuery(
+                "UPDATE XN_LEDGER_BALANCE SET BALANCE = BALANCE + ?1, POSTINGS = POSTINGS + 1"
+                    + " WHERE ACCOUNT = ?2")
+            .setParameter(1, amount)
+            .setParameter(2, account)
+            .executeUpdate();
+    if (updated == 0) {
+      em.createNativeQuery(
+              "INSERT INTO XN_LEDGER_BALANCE (ACCOUNT, BALANCE, POSTINGS) VALUES (?1, ?2, 1)")
+          .setParameter(1, account)
+          .setParameter(2, amount)
+          .executeUpdate();
+    }
+  }
+
+  /**
+   * An account's balance in millicredits: the sum of its postings (for an escrow account, read from
+   * its balance row, which the audit checks against that sum).
+   */
   public long balance(String account) {
+    if (keepsBalance(account)) {
+      List<?> kept =
+          em.createNativeQuery("SELECT BALANCE FROM XN_LEDGER_BALANCE WHERE ACCOUNT = ?1")
+              .setParameter(1, account)
+              .getResultList();
+      return kept.isEmpty() ? 0 : ((Number) kept.get(0)).longValue();
+    }
+    return postingSum(account);
+  }
+
+  private long postingSum(String account) {
     Long sum =
         em.createQuery("SELECT SUM(p.amount) FROM Posting p WHERE p.account = :a", Long.class)
             .setParameter("a", account)
@@ -153,7 +204,50 @@ public class Ledger {
               ((Number) columns[2]).longValue()));
     }
     // XN_LEDGER_POSTING.TXN_ID is a foreign key: no posting escapes the join
-    return LedgerAudit.audit(sums);
+    LedgerAudit.Report report = LedgerAudit.audit(sums);
+    List<String> wrongBalances = wrongBalances();
+    if (wrongBalances.isEmpty()) {
+      return report;
+    }
+    LOG.severe(() -> "kept balances differ from their postings: " + wrongBalances);
+    List<String> unbalanced = new ArrayList<>(report.unbalanced());
+    wrongBalances.forEach(account -> unbalanced.add("balance of " + account));
+    return new LedgerAudit.Report(
+        false,
+        report.transactions(),
+        report.postings(),
+        report.totalMilli(),
+        List.copyOf(unbalanced),
+        report.empty());
+  }
+
+  /** Escrow accounts whose kept balance row differs from the sum and count of their postings. */
+  private List<String> wrongBalances() {
+    Map<String, List<Long>> kept = new HashMap<>();
+    for (Object row :
+        em.createNativeQuery("SELECT ACCOUNT, BALANCE, POSTINGS FROM XN_LEDGER_BALANCE")
+            .getResultList()) {
+      Object[] c = (Object[]) row;
+      kept.put((String) c[0], List.of(((Number) c[1]).longValue(), ((Number) c[2]).longValue()));
+    }
+    Map<String, List<Long>> summed = new HashMap<>();
+    for (Object row :
+        em.createNativeQuery(
+                "SELECT ACCOUNT, SUM(AMOUNT), COUNT(*) FROM XN_LEDGER_POSTING"
+                    + " WHERE ACCOUNT LIKE 'escrow:%' GROUP BY ACCOUNT")
+            .getResultList()) {
+      Object[] c = (Object[]) row;
+      summed.put((String) c[0], List.of(((Number) c[1]).longValue(), ((Number) c[2]).longValue()));
+    }
+    Set<String> accounts = new TreeSet<>(kept.keySet());
+    accounts.addAll(summed.keySet());
+    List<String> wrong = new ArrayList<>();
+    for (String account : accounts) {
+      if (!Objects.equals(kept.get(account), summed.get(account)) && wrong.size() < 100) {
+        wrong.add(account);
+      }
+    }
+    return wrong;
   }
 
   /** Number of distinct accounts with postings. */

@@ -1,6 +1,6 @@
 package org.xeenet.task.boundary;
 
-import jakarta.ejb.EJB;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -10,15 +10,19 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.lang.reflect.Type;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.xeenet.account.control.BearerToken;
@@ -28,7 +32,6 @@ import org.xeenet.api.Heartbeat;
 import org.xeenet.api.HeartbeatAck;
 import org.xeenet.api.LeaseGrant;
 import org.xeenet.api.Problem.FieldError;
-import org.xeenet.api.ResourceProfile;
 import org.xeenet.api.ResultAck;
 import org.xeenet.api.TaskPage;
 import org.xeenet.api.TaskResult;
@@ -44,9 +47,8 @@ import org.xeenet.problem.GoneException;
 import org.xeenet.problem.NotFoundException;
 import org.xeenet.problem.RejectedInputException;
 import org.xeenet.search.control.CharLMConfigGenerator.GeneratedConfig;
-import org.xeenet.task.control.FairShare;
-import org.xeenet.task.control.FairShare.CampaignCandidate;
 import org.xeenet.task.control.LeasePolicy;
+import org.xeenet.task.control.QueueChanges;
 import org.xeenet.task.control.ResultAssessment;
 import org.xeenet.task.control.ResultAssessment.Judgement;
 import org.xeenet.task.control.ResultAssessment.Verdict;
@@ -54,18 +56,11 @@ import org.xeenet.task.entity.Lease;
 import org.xeenet.task.entity.LeaseState;
 import org.xeenet.task.entity.Task;
 import org.xeenet.task.entity.TaskStatus;
-import org.xeenet.trust.boundary.Trust;
-import org.xeenet.worker.entity.Worker;
 
 /**
- * The queue agent: enqueues a campaign's tasks, leases them to workers, keeps leases alive on
- * heartbeats, takes results, and returns the tasks of expired leases to the queue.
- *
- * <p>A quarantined worker (see {@link Trust}) is refused. A worker is offered only tasks of code
- * packages it declared, of running campaigns whose hardware requirements it meets, in {@link
- * FairShare} order. Leasing is safe under concurrency, also with several server instances on one
- * database: a candidate is read without locks, then locked and re-checked before it is leased
- * (STACK.md: a paged {@code FOR UPDATE} is silently dropped by EclipseLink on Derby).
+ * The queue agent: enqueues a campaign's tasks, keeps leases alive on heartbeats, takes results
+ * (one by one or as the {@link Dispatcher}'s groups), and returns the tasks of expired leases to
+ * the queue. Leases are made by the {@link Dispatcher} from its in-memory ready queue.
  */
 @Stateless
 public class TaskQueue {
@@ -73,16 +68,15 @@ public class TaskQueue {
   private static final Jsonb JSONB = JsonbBuilder.create();
   private static final Type CONFIG_TYPE =
       new LinkedHashMap<String, Object>() {}.getClass().getGenericSuperclass();
-  private static final int CANDIDATES = 8;
   private static final int MAX_PAGE_SIZE = 500;
   private static final Set<TaskStatus> OPEN =
       Set.of(TaskStatus.QUEUED, TaskStatus.LEASED, TaskStatus.SUBMITTED);
 
   @PersistenceContext EntityManager em;
 
-  @Inject Event<TaskResultSettled> settled;
+  @Resource TransactionSynchronizationRegistry transactions;
 
-  @EJB Trust trust;
+  @Inject Event<TaskResultSettled> settled;
 
   @Inject Event<CampaignEnded> ended;
 
@@ -103,10 +97,6 @@ public class TaskQueue {
   @Inject
   @ConfigProperty(name = "xeenet.task.max-attempts", defaultValue = "3")
   int maxAttempts;
-
-  @Inject
-  @ConfigProperty(name = "xeenet.fair-share.window-seconds", defaultValue = "3600")
-  long fairShareWindowSeconds;
 
   LeasePolicy policy() {
     return new LeasePolicy(budgetFactor, graceSeconds, retryAfterSeconds);
@@ -152,176 +142,34 @@ public class TaskQueue {
               now));
       written++;
     }
+    if (written > 0) {
+      queueChangesOnCommit();
+    }
     return written;
   }
 
   /**
-   * The next task this worker may run, leased to it; empty when there is none. A repeated request
-   * with the same idempotency key answers the lease the first one got.
+   * The lease a worker's earlier request with this idempotency key got, answered again; empty when
+   * the key is new. (Leases themselves are made by the {@link Dispatcher}.)
    */
-  public Optional<LeaseGrant> lease(String workerId, String apiBase, String idempotencyKey) {
-    Worker worker = em.find(Worker.class, workerId);
-    if (worker == null) {
-      throw new NotFoundException("no worker " + workerId);
-    }
-    if (idempotencyKey != null) {
-      Optional<Lease> earlier =
-          em.createNamedQuery(Lease.BY_IDEMPOTENCY_KEY, Lease.class)
-              .setParameter("worker", workerId)
-              .setParameter("key", idempotencyKey)
-              .getResultStream()
-              .findFirst();
-      if (earlier.isPresent()) {
-        Lease lease = earlier.get();
-        Task task = em.find(Task.class, lease.taskId());
-        Campaign campaign = em.find(Campaign.class, task.campaignId());
-        return Optional.of(
-            new LeaseGrant(lease.id(), lease.expiresAt(), spec(task, campaign, apiBase)));
-      }
-    }
-    trust.requireNotQuarantined(workerId);
-    List<String> packages = worker.codePackages();
-    if (packages.isEmpty()) {
-      return Optional.empty();
-    }
-    List<CampaignCandidate> campaigns = eligibleCampaigns(worker.profile(), packages);
-    if (campaigns.isEmpty()) {
-      return Optional.empty();
-    }
-    boolean severalOwners =
-        campaigns.stream().map(CampaignCandidate::ownerId).distinct().count() > 1;
-    Map<String, Double> usage = severalOwners ? recentUsage() : Map.of();
-    Instant now = Instant.now();
-    for (CampaignCandidate candidate : FairShare.order(campaigns, usage)) {
-      // the campaign is read before any task is locked: holding a task lock while waiting for
-      // a campaign row would deadlock with a result settling (campaign, then tasks)
-      Campaign campaign = em.find(Campaign.class, candidate.campaignId());
-      if (campaign == null || campaign.status() != CampaignStatus.RUNNING) {
-        continue;
-      }
-      for (Object id : queuedTasks(candidate.campaignId(), packages)) {
-        Task task = em.find(Task.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (task == null || task.status() != TaskStatus.QUEUED) {
-          continue;
-        }
-        Instant expiry = policy().expiryFrom(now, task.timeBudget());
-        Lease lease =
-            new Lease(task.id(), workerId, task.attempts() + 1, now, expiry, idempotencyKey);
-        task.lease(lease.id(), workerId, expiry);
-        em.persist(lease);
-        LOG.info(
-            () ->
-                "lease "
-                    + lease.id()
-                    + ": task "
-                    + task.id()
-                    + " of campaign "
-                    + campaign.id()
-                    + " to worker "
-                    + workerId
-                    + " (attempt "
-                    + lease.attempt()
-                    + ")");
-        return Optional.of(new LeaseGrant(lease.id(), expiry, spec(task, campaign, apiBase)));
-      }
-    }
-    return Optional.empty();
+  public Optional<LeaseGrant> leaseByKey(String workerId, String idempotencyKey, String apiBase) {
+    return em.createNamedQuery(Lease.BY_IDEMPOTENCY_KEY, Lease.class)
+        .setParameter("worker", workerId)
+        .setParameter("key", idempotencyKey)
+        .getResultStream()
+        .findFirst()
+        .map(lease -> grantOf(lease, apiBase));
   }
 
-  /** Running campaigns with queued tasks of these code packages whose hardware needs it meets. */
-  private List<CampaignCandidate> eligibleCampaigns(
-      ResourceProfile profile, List<String> packages) {
-    List<Object> parameters = new ArrayList<>();
-    StringBuilder sql =
-        new StringBuilder(
-            "SELECT c.ID, c.OWNER_ID, c.PRIORITY, c.CREATED_AT FROM XN_CAMPAIGN c"
-                + " WHERE c.STATUS = 'RUNNING'");
-    sql.append(" AND (c.MIN_CPU_CORES IS NULL");
-    if (profile.cpuCores() != null) {
-      parameters.add(profile.cpuCores());
-      sql.append(" OR c.MIN_CPU_CORES <= ?").append(parameters.size());
-    }
-    sql.append(") AND (c.MIN_RAM_GB IS NULL");
-    if (profile.ramGb() != null) {
-      parameters.add(profile.ramGb());
-      sql.append(" OR c.MIN_RAM_GB <= ?").append(parameters.size());
-    }
-    sql.append(")");
-    if (profile.gpuName() == null) {
-      sql.append(" AND c.NEEDS_GPU = 0 AND c.MIN_GPU_VRAM_GB IS NULL");
-    } else {
-      sql.append(" AND (c.MIN_GPU_VRAM_GB IS NULL");
-      if (profile.gpuVramGb() != null) {
-        parameters.add(profile.gpuVramGb());
-        sql.append(" OR c.MIN_GPU_VRAM_GB <= ?").append(parameters.size());
-      }
-      sql.append(")");
-    }
-    sql.append(
-        " AND EXISTS (SELECT 1 FROM XN_TASK t WHERE t.CAMPAIGN_ID = c.ID AND t.STATUS = 'QUEUED'"
-            + " AND t.CODE_PACKAGE_REF IN (");
-    sql.append(placeholders(packages, parameters)).append(")) WITH UR");
-    var query = em.createNativeQuery(sql.toString());
-    for (int i = 0; i < parameters.size(); i++) {
-      query.setParameter(i + 1, parameters.get(i));
-    }
-    List<CampaignCandidate> candidates = new ArrayList<>();
-    for (Object row : query.getResultList()) {
-      Object[] columns = (Object[]) row;
-      candidates.add(
-          new CampaignCandidate(
-              (String) columns[0],
-              (String) columns[1],
-              ((Number) columns[2]).intValue(),
-              ((java.sql.Timestamp) columns[3]).toInstant()));
-    }
-    return candidates;
+  /** The answer to the request that made this lease, read back from the database. */
+  public Optional<LeaseGrant> grant(String leaseId, String apiBase) {
+    return Optional.ofNullable(em.find(Lease.class, leaseId)).map(l -> grantOf(l, apiBase));
   }
 
-  private List<?> queuedTasks(String campaignId, List<String> packages) {
-    List<Object> parameters = new ArrayList<>();
-    parameters.add(campaignId);
-    String sql =
-        "SELECT t.ID FROM XN_TASK t WHERE t.CAMPAIGN_ID = ?1 AND t.STATUS = 'QUEUED'"
-            + " AND t.CODE_PACKAGE_REF IN ("
-            + placeholders(packages, parameters)
-            + ") ORDER BY t.TASK_INDEX FETCH FIRST "
-            + CANDIDATES
-            + " ROWS ONLY WITH UR";
-    var query = em.createNativeQuery(sql);
-    for (int i = 0; i < parameters.size(); i++) {
-      query.setParameter(i + 1, parameters.get(i));
-    }
-    return query.getResultList();
-  }
-
-  private static String placeholders(List<String> values, List<Object> parameters) {
-    StringBuilder marks = new StringBuilder();
-    for (String value : values) {
-      parameters.add(value);
-      marks.append(marks.length() == 0 ? "" : ", ").append('?').append(parameters.size());
-    }
-    return marks.toString();
-  }
-
-  /**
-   * Compute each researcher was granted in the fair-share window: the time budgets of the leases
-   * issued to their campaigns.
-   */
-  private Map<String, Double> recentUsage() {
-    Map<String, Double> usage = new HashMap<>();
-    for (Object row :
-        em.createNativeQuery(
-                "SELECT c.OWNER_ID, SUM(t.TIME_BUDGET) FROM XN_LEASE l"
-                    + " JOIN XN_TASK t ON t.ID = l.TASK_ID JOIN XN_CAMPAIGN c ON c.ID = t.CAMPAIGN_ID"
-                    + " WHERE l.ISSUED_AT > ?1 GROUP BY c.OWNER_ID WITH UR")
-            .setParameter(
-                1, java.sql.Timestamp.from(Instant.now().minusSeconds(fairShareWindowSeconds)))
-            .getResultList()) {
-      Object[] columns = (Object[]) row;
-      usage.put((String) columns[0], ((Number) columns[1]).doubleValue());
-    }
-    return usage;
+  private LeaseGrant grantOf(Lease lease, String apiBase) {
+    Task task = em.find(Task.class, lease.taskId());
+    Campaign campaign = em.find(Campaign.class, task.campaignId());
+    return new LeaseGrant(lease.id(), lease.expiresAt(), spec(task, campaign, apiBase));
   }
 
   private TaskSpec spec(Task task, Campaign campaign, String apiBase) {
@@ -385,6 +233,66 @@ public class TaskQueue {
    * one for a finished lease is a conflict.
    */
   public ResultAck submit(String leaseId, String workerId, TaskResult result) {
+    Map<String, Campaign> touched = new TreeMap<>();
+    ResultAck ack = settleOne(new Submission(leaseId, workerId, result), touched);
+    Instant now = Instant.now();
+    touched.values().forEach(c -> completeIfDone(c, now));
+    return ack;
+  }
+
+  /** One worker's result for one of its leases, as it came in. */
+  public record Submission(String leaseId, String workerId, TaskResult result) {}
+
+  /** What became of a submission: the answer, or the refusal (a 4xx problem) to throw. */
+  public record Settled(ResultAck ack, RuntimeException refusal) {}
+
+  /**
+   * Takes a group of results in one transaction (the {@link Dispatcher}'s group commit): each is
+   * settled exactly as {@link #submit} would, a refused one (4xx) does not affect the others, and
+   * the campaigns touched are checked for completion once at the end. The locks are taken first, in
+   * the order every settling path uses (leases, campaigns, tasks) and by id within each kind, so
+   * groups do not deadlock with each other.
+   */
+  public List<Settled> settle(List<Submission> submissions) {
+    lockInOrder(submissions);
+    Map<String, Campaign> touched = new TreeMap<>();
+    List<Settled> settled = new ArrayList<>(submissions.size());
+    for (Submission submission : submissions) {
+      try {
+        settled.add(new Settled(settleOne(submission, touched), null));
+      } catch (NotFoundException
+          | ForbiddenException
+          | ConflictException
+          | RejectedInputException
+          | GoneException refused) {
+        // thrown before anything was changed
+        settled.add(new Settled(null, refused));
+      }
+    }
+    Instant now = Instant.now();
+    touched.values().forEach(c -> completeIfDone(c, now));
+    return settled;
+  }
+
+  private void lockInOrder(List<Submission> submissions) {
+    Set<String> campaignIds = new TreeSet<>();
+    for (String id : new TreeSet<>(submissions.stream().map(Submission::leaseId).toList())) {
+      Lease lease = id == null ? null : em.find(Lease.class, id, LockModeType.PESSIMISTIC_WRITE);
+      if (lease != null) {
+        Task task = em.find(Task.class, lease.taskId());
+        if (task != null) {
+          campaignIds.add(task.campaignId());
+        }
+      }
+    }
+    // each task is locked by its own settlement, after its campaign: one task per lease
+    campaignIds.forEach(id -> em.find(Campaign.class, id, LockModeType.PESSIMISTIC_WRITE));
+  }
+
+  private ResultAck settleOne(Submission submission, Map<String, Campaign> touched) {
+    String leaseId = submission.leaseId();
+    String workerId = submission.workerId();
+    TaskResult result = submission.result();
     Lease lease = ownedLease(leaseId, workerId);
     String json = JSONB.toJson(result);
     String sha = BearerToken.sha256(json);
@@ -414,6 +322,7 @@ public class TaskQueue {
       accepted = true;
       outcome = Verdict.ATTEMPT_LOST.name();
       if (task.isLeasedUnder(lease.id())) {
+        queueChangesOnCommit();
         if (campaign.status() == CampaignStatus.PAUSED) {
           task.attemptWithdrawn("campaign paused");
         } else {
@@ -457,8 +366,8 @@ public class TaskQueue {
             task.status().name(),
             result,
             now));
-    completeIfDone(campaign, now);
-    LOG.info(
+    touched.put(campaign.id(), campaign);
+    LOG.fine(
         () ->
             "lease "
                 + leaseId
@@ -496,6 +405,7 @@ public class TaskQueue {
       Campaign campaign = em.find(Campaign.class, campaignId, LockModeType.PESSIMISTIC_WRITE);
       Task task = em.find(Task.class, lease.taskId(), LockModeType.PESSIMISTIC_WRITE);
       if (task.isLeasedUnder(lease.id())) {
+        queueChangesOnCommit();
         task.attemptLost("lease expired at " + lease.expiresAt(), now);
         // before the completion check: an adaptive search may refill a task that failed for good
         expired.fire(
@@ -506,6 +416,28 @@ public class TaskQueue {
       LOG.info(() -> "lease " + id + " expired: task " + task.id() + " now " + task.status());
     }
     return reaped;
+  }
+
+  /**
+   * Tells the dispatcher's ready queue, once this transaction committed, that tasks were queued.
+   */
+  private void queueChangesOnCommit() {
+    if (transactions.getResource(QueueChanges.class) != null) {
+      return;
+    }
+    transactions.putResource(QueueChanges.class, Boolean.TRUE);
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+              QueueChanges.committed();
+            }
+          }
+        });
   }
 
   /** Ends a cancelled campaign's open tasks; running leases learn it at their next heartbeat. */
@@ -653,6 +585,10 @@ public class TaskQueue {
   }
 
   static Map<String, Object> config(Task task) {
-    return JSONB.fromJson(task.configJson(), CONFIG_TYPE);
+    return config(task.configJson());
+  }
+
+  static Map<String, Object> config(String configJson) {
+    return JSONB.fromJson(configJson, CONFIG_TYPE);
   }
 }

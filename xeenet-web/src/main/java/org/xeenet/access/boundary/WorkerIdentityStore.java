@@ -1,23 +1,24 @@
 package org.xeenet.access.boundary;
 
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.Set;
 import org.xeenet.account.control.ApiTokenFormat;
-import org.xeenet.worker.boundary.WorkerRegistry;
+import org.xeenet.worker.boundary.WorkerDirectory;
 
 /**
  * Registered workers' bearer tokens as a Jakarta Security identity store (group {@code worker}).
  * Asked first: workers call far more often than people. Tokens in the API-token format are left to
- * {@link AccountIdentityStore}.
+ * {@link AccountIdentityStore}. Tokens are recognised through the {@link WorkerDirectory}'s
+ * short-lived memory, so a worker's poll reads no worker row.
  */
 @ApplicationScoped
 public class WorkerIdentityStore implements IdentityStore {
   static final String GROUP = "worker";
 
-  @EJB WorkerRegistry workers;
+  @Inject WorkerDirectory workers;
 
   public CredentialValidationResult validate(BearerTokenCredential credential) {
     if (ApiTokenFormat.isApiToken(credential.token())) {

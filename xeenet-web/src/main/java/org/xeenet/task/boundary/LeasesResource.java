@@ -27,6 +27,8 @@ public class LeasesResource {
 
   @EJB Checks checks;
 
+  @EJB Dispatcher dispatcher;
+
   @POST
   @Path("heartbeat")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -48,6 +50,6 @@ public class LeasesResource {
     if (Checks.isCheckLease(leaseId)) {
       return TransientFailure.retry(() -> checks.submit(leaseId, workerId, result));
     }
-    return TransientFailure.retry(() -> queue.submit(leaseId, workerId, result));
+    return TransientFailure.retry(() -> dispatcher.submit(leaseId, workerId, result));
   }
 }

@@ -1,6 +1,7 @@
 package org.xeenet.worker.boundary;
 
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -21,7 +22,7 @@ import org.xeenet.api.WorkerRegistration;
 import org.xeenet.problem.ForbiddenException;
 import org.xeenet.problem.RejectedInputException;
 import org.xeenet.problem.TransientFailure;
-import org.xeenet.task.boundary.TaskQueue;
+import org.xeenet.task.boundary.Dispatcher;
 import org.xeenet.trust.boundary.Checks;
 
 /** Worker registration and leasing. */
@@ -30,7 +31,9 @@ import org.xeenet.trust.boundary.Checks;
 public class WorkersResource {
   @EJB WorkerRegistry registry;
 
-  @EJB TaskQueue queue;
+  @EJB Dispatcher dispatcher;
+
+  @Inject WorkerDirectory directory;
 
   @EJB Checks checks;
 
@@ -79,12 +82,24 @@ public class WorkersResource {
     if (check.isPresent()) {
       return Response.ok(check.get()).build();
     }
-    return TransientFailure.retry(() -> queue.lease(workerId, base, key))
+    WorkerDirectory.WorkerStanding worker =
+        directory
+            .find(workerId)
+            .orElseThrow(() -> new ForbiddenException("unknown worker " + workerId));
+    return TransientFailure.retry(
+            () ->
+                dispatcher.lease(
+                    workerId,
+                    worker.profile(),
+                    worker.codePackages(),
+                    base,
+                    key,
+                    () -> directory.requireNotQuarantined(workerId)))
         .map(grant -> Response.ok(grant).build())
         .orElseGet(
             () ->
                 Response.noContent()
-                    .header("Retry-After", Integer.toString(queue.retryAfterSeconds()))
+                    .header("Retry-After", Integer.toString(dispatcher.retryAfterSeconds()))
                     .build());
   }
 }
