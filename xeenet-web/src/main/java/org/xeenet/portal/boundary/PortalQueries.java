@@ -7,7 +7,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.lang.reflect.Type;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -47,7 +46,8 @@ public class PortalQueries {
   /** How many of the best tasks' learning curves the campaign page draws. */
   static final int CURVES = 5;
 
-  @PersistenceContext EntityManager em;
+  // the EJB module's unit (see PersistenceContextProducer): in the EAR this module has none
+  @jakarta.inject.Inject EntityManager em;
 
   @EJB CampaignOrchestrator orchestrator;
 
