@@ -19,12 +19,23 @@ import java.util.Map;
  */
 public final class ApiClient {
   public static final Jsonb JSON = JsonbBuilder.create();
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http;
   private final URI api;
 
   public ApiClient(URI base) {
+    this(base, HttpClient.Version.HTTP_2);
+  }
+
+  /**
+   * A client speaking the given HTTP version. Load generators use HTTP/1.1, as plain workers do:
+   * the JDK's default (HTTP/2) asks for an h2c upgrade on every new cleartext connection, and with
+   * 200 connections opened at once most of them failed (the "200-worker collapse" of
+   * BENCHMARKS.md).
+   */
+  public ApiClient(URI base, HttpClient.Version version) {
     this.api = base.resolve("api/v1/");
+    this.http =
+        HttpClient.newBuilder().version(version).connectTimeout(Duration.ofSeconds(10)).build();
   }
 
   public URI api() {

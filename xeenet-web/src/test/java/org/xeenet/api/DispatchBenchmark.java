@@ -2,6 +2,7 @@ package org.xeenet.api;
 
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +59,7 @@ public final class DispatchBenchmark {
             "-Xmx2g -Dxeenet.economics.starting-credits=1e15");
     ServerProcess server = ServerProcess.start(ServerProcess.freePort(), data, environment);
     try {
-      ApiClient api = new ApiClient(server.base());
+      ApiClient api = new ApiClient(server.base(), HttpClient.Version.HTTP_1_1);
       boolean seeded = tasks > MAX_BRIEF_TASKS;
       String campaign = queue(api, seeded ? SEED_BRIEF_TASKS : tasks);
       if (seeded) {
@@ -71,7 +72,7 @@ public final class DispatchBenchmark {
             "seeded %d more tasks in %.1f s%n",
             tasks - SEED_BRIEF_TASKS, (System.nanoTime() - seedStart) / 1e9);
         server = ServerProcess.start(ServerProcess.freePort(), data, environment);
-        api = new ApiClient(server.base());
+        api = new ApiClient(server.base(), HttpClient.Version.HTTP_1_1);
       }
       run(server, api, campaign, workers, warmup, seconds, tasks);
     } finally {
