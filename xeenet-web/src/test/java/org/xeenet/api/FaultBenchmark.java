@@ -63,7 +63,12 @@ public final class FaultBenchmark {
     Path data = dir.resolve("server");
     ServerProcess[] server = {ServerProcess.start(port, data, env, 1200)};
     try {
-      new Run(new ApiClient(server[0].base()), workers, kills, tasks, abandon)
+      new Run(
+              new ApiClient(server[0].base(), java.net.http.HttpClient.Version.HTTP_1_1),
+              workers,
+              kills,
+              tasks,
+              abandon)
           .execute(
               () -> {
                 server[0].crash();
