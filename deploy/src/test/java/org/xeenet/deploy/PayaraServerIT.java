@@ -151,7 +151,12 @@ class PayaraServerIT {
     assertThat(index.uri().getPath()).isEqualTo("/login.xhtml");
     HttpResponse<String> login = get("login.xhtml", null);
     assertThat(login.statusCode()).isEqualTo(200);
-    assertThat(login.body()).contains("id=\"login\"").contains("Log in");
+    assertThat(login.body()).contains("id=\"login\"").contains("Sign in with token");
+    // every portal form carries the CSRF token that must match the XN-CSRF cookie
+    Matcher csrfInput = Pattern.compile("<input[^>]*name=\"xn_csrf\"[^>]*>").matcher(login.body());
+    assertThat(csrfInput.find()).as("the login form's CSRF field").isTrue();
+    Matcher csrfValue = Pattern.compile("value=\"([^\"]*)\"").matcher(csrfInput.group());
+    assertThat(csrfValue.find()).isTrue();
     Matcher viewState =
         Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"")
             .matcher(login.body());
@@ -172,7 +177,9 @@ class PayaraServerIT {
             "login:submit",
             "",
             "jakarta.faces.ViewState",
-            viewState.group(1));
+            viewState.group(1),
+            "xn_csrf",
+            csrfValue.group(1));
     HttpResponse<String> signedIn =
         HTTP.send(
             HttpRequest.newBuilder(base.resolve("login.xhtml"))
